@@ -1,0 +1,31 @@
+package org.meterguard.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A half-open span of time {@code [from, to)}.
+ *
+ * @param from the first instant included
+ * @param to the first instant excluded; after {@code from}
+ */
+public record TimeRange(Instant from, Instant to) {
+    public TimeRange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("empty time range: 'to' " + to + " is not after 'from' " + from);
+        }
+    }
+
+    /** True where {@code instant} lies within this range. */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(from) && instant.isBefore(to);
+    }
+
+    /** The length of this range. */
+    public Duration length() {
+        return Duration.between(from, to);
+    }
+}

@@ -1,0 +1,214 @@
+package org.meterguard.dlms;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * DLMS security suite 0 (DLMS UA 1000-2, the Green Book): AES-128-GCM with a 12-byte tag, the global unicast
+ * encryption key EK as the cipher key and
+ *
+ * <pre>
+ * IV  = system title (8) ‖ invocation counter (4, big-endian)
+ * AAD = SC ‖ AK               authenticated and encrypted (0x30)
+ * AAD = SC ‖ AK ‖ plaintext   authenticated only (0x10)
+ * </pre>
+ *
+ * The "secured content" this class produces and consumes is
+ *
+ * <pre>
+ * +----+----------+-------------------------+------------+
+ * | SC | IC (4)   | ciphertext | plaintext  | tag (12)   |  tag absent for encryption only (0x20)
+ * +----+----------+-------------------------+------------+
+ * </pre>
+ *
+ * All methods are stateless and thread-safe; replay protection (comparing the invocation counter with the last
+ * accepted one) is the caller's job, helped by {@link #peekInvocationCounter} and {@link #peekSecurityControl}, which
+ * cost no AES.
+ */
+public final class SecuritySuite0 {
+    /** Length of SC ‖ IC. */
+    public static final int HEADER_LENGTH = 5;
+    /** Length of the truncated GCM tag. */
+    public static final int TAG_LENGTH = Gcm.TAG_LENGTH;
+
+    private SecuritySuite0() {}
+
+    /**
+     * Protects an xDLMS APDU.
+     *
+     * @return SC ‖ IC ‖ (ciphertext | plaintext) ‖ tag, the tag absent for {@link SecurityControl#ENCRYPTED_ONLY}
+     */
+    public static byte[] protect(
+            SecurityControl sc, SystemTitle st, InvocationCounter ic, CipheringKeys keys, byte[] plaintext) {
+        Objects.requireNonNull(sc, "sc");
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] iv = iv(st, ic);
+        byte[] scByte = {(byte) sc.toByte()};
+        byte[] body = protectedBody(sc, iv, keys, scByte, plaintext);
+        byte[] out = new byte[HEADER_LENGTH + body.length];
+        out[0] = scByte[0];
+        System.arraycopy(ic.toBytes(), 0, out, 1, 4);
+        System.arraycopy(body, 0, out, HEADER_LENGTH, body.length);
+        return out;
+    }
+
+    private static byte[] protectedBody(
+            SecurityControl sc, byte[] iv, CipheringKeys keys, byte[] scByte, byte[] plaintext) {
+        byte[] ak = keys.authenticationKeyView();
+        switch (sc) {
+            case AUTHENTICATED_AND_ENCRYPTED:
+                return Gcm.seal(keys.encryptionKeySpec(), iv, plaintext, scByte, ak);
+            case ENCRYPTED_ONLY:
+                // GCM without its tag: the ciphertext does not depend on the (absent) additional data
+                return Arrays.copyOf(Gcm.seal(keys.encryptionKeySpec(), iv, plaintext), plaintext.length);
+            default:
+                byte[] tag = Gcm.seal(keys.encryptionKeySpec(), iv, new byte[0], scByte, ak, plaintext);
+                return concat(plaintext, tag);
+        }
+    }
+
+    /**
+     * Verifies and decrypts secured content. Only authenticated content is accepted: an encryption-only frame carries
+     * no integrity and is refused like a forged one. No replay check is made.
+     *
+     * @param st the system title of the sender, which is part of the IV
+     * @throws MalformedApdu when the content is shorter than the 5-byte SC ‖ IC header
+     * @throws DecryptionFailed on every other failure (unsupported or unauthenticated SC, missing or wrong tag, wrong
+     *     keys or system title), always with the message {@value DecryptionFailed#MESSAGE}
+     */
+    public static Unprotected unprotect(SystemTitle st, CipheringKeys keys, byte[] securedContent) {
+        Objects.requireNonNull(keys, "keys");
+        InvocationCounter ic = peekInvocationCounter(securedContent);
+        SecurityControl sc = authenticatedControl(securedContent);
+        byte[] iv = iv(st, ic);
+        byte[] scByte = {securedContent[0]};
+        byte[] ak = keys.authenticationKeyView();
+        int bodyLength = securedContent.length - HEADER_LENGTH;
+        byte[] plaintext;
+        if (sc.encrypted()) {
+            plaintext = Gcm.open(keys.encryptionKeySpec(), iv, securedContent, HEADER_LENGTH, bodyLength, scByte, ak);
+        } else {
+            int tagOffset = securedContent.length - TAG_LENGTH;
+            plaintext = Arrays.copyOfRange(securedContent, HEADER_LENGTH, tagOffset);
+            Gcm.open(keys.encryptionKeySpec(), iv, securedContent, tagOffset, TAG_LENGTH, scByte, ak, plaintext);
+        }
+        return new Unprotected(sc, ic, plaintext);
+    }
+
+    private static SecurityControl authenticatedControl(byte[] securedContent) {
+        SecurityControl sc;
+        try {
+            sc = SecurityControl.fromByte(securedContent[0] & 0xFF);
+        } catch (MalformedApdu unsupported) {
+            throw new DecryptionFailed();
+        }
+        if (!sc.authenticated() || securedContent.length < HEADER_LENGTH + TAG_LENGTH) {
+            throw new DecryptionFailed();
+        }
+        return sc;
+    }
+
+    /**
+     * The GMAC used by HLS authentication mechanism 5: the 12-byte GCM tag with SC = 0x10, AAD = SC ‖ AK ‖ challenge and
+     * an empty plaintext, under IV = st ‖ ic.
+     *
+     * @param st the system title of the party computing the tag
+     * @param challenge the other party's challenge (StoC or CtoS)
+     */
+    public static byte[] gmac(SystemTitle st, InvocationCounter ic, CipheringKeys keys, byte[] challenge) {
+        Objects.requireNonNull(challenge, "challenge");
+        byte[] scByte = {(byte) SecurityControl.AUTHENTICATED_ONLY.toByte()};
+        return Gcm.seal(
+                keys.encryptionKeySpec(), iv(st, ic), new byte[0], scByte, keys.authenticationKeyView(), challenge);
+    }
+
+    /** Whether {@code tag} equals {@link #gmac}, compared in constant time. */
+    public static boolean verifyGmac(
+            SystemTitle st, InvocationCounter ic, CipheringKeys keys, byte[] challenge, byte[] tag) {
+        Objects.requireNonNull(tag, "tag");
+        return MessageDigest.isEqual(gmac(st, ic, keys, challenge), tag);
+    }
+
+    /**
+     * The clear-text invocation counter of secured content, for replay checks before any AES.
+     *
+     * @throws MalformedApdu when the content is shorter than the 5-byte header
+     */
+    public static InvocationCounter peekInvocationCounter(byte[] securedContent) {
+        checkHeader(securedContent);
+        long ic = 0;
+        for (int i = 1; i < HEADER_LENGTH; i++) {
+            ic = (ic << 8) | (securedContent[i] & 0xFF);
+        }
+        return new InvocationCounter(ic);
+    }
+
+    /**
+     * The clear-text security control of secured content, to refuse unauthenticated frames before any AES.
+     *
+     * @throws MalformedApdu when the content is shorter than the header or the byte is unsupported
+     */
+    public static SecurityControl peekSecurityControl(byte[] securedContent) {
+        checkHeader(securedContent);
+        return SecurityControl.fromByte(securedContent[0] & 0xFF);
+    }
+
+    private static void checkHeader(byte[] securedContent) {
+        Objects.requireNonNull(securedContent, "securedContent");
+        if (securedContent.length < HEADER_LENGTH) {
+            throw new MalformedApdu(
+                    securedContent.length,
+                    "secured content of " + securedContent.length
+                            + " bytes is shorter than the 5-byte SC and invocation counter header");
+        }
+    }
+
+    /** IV = system title ‖ invocation counter. */
+    static byte[] iv(SystemTitle st, InvocationCounter ic) {
+        Objects.requireNonNull(st, "st");
+        Objects.requireNonNull(ic, "ic");
+        return concat(st.toBytes(), ic.toBytes());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * The verified content of a secured APDU: its security control, invocation counter and plaintext. The plaintext is
+     * copied out on every call and never shown by {@code toString}.
+     */
+    public static final class Unprotected {
+        private final SecurityControl securityControl;
+        private final InvocationCounter invocationCounter;
+        private final byte[] plaintext;
+
+        Unprotected(SecurityControl securityControl, InvocationCounter invocationCounter, byte[] plaintext) {
+            this.securityControl = securityControl;
+            this.invocationCounter = invocationCounter;
+            this.plaintext = plaintext;
+        }
+
+        public SecurityControl securityControl() {
+            return securityControl;
+        }
+
+        public InvocationCounter invocationCounter() {
+            return invocationCounter;
+        }
+
+        /** A copy of the verified plaintext APDU. */
+        public byte[] plaintext() {
+            return plaintext.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Unprotected[" + securityControl + ", ic=" + invocationCounter.value() + ", " + plaintext.length
+                    + " plaintext bytes]";
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.meterguard.dlms;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * One IEC 62056-47 wrapper frame: source and destination wPort and the APDU it carries (layout in
+ * {@link WrapperDescriptor}). Immutable; the payload is copied in and out and {@code toString} shows only its length.
+ */
+public final class WrapperFrame {
+    private final int source;
+    private final int destination;
+    private final byte[] payload;
+
+    /**
+     * @param source source wPort, 0..65535
+     * @param destination destination wPort, 0..65535
+     * @param payload the APDU, at most 65535 bytes; copied
+     */
+    public WrapperFrame(int source, int destination, byte[] payload) {
+        this(source, destination, Objects.requireNonNull(payload, "payload").clone(), true);
+    }
+
+    private WrapperFrame(int source, int destination, byte[] ownedPayload, boolean unused) {
+        checkPort("source", source);
+        checkPort("destination", destination);
+        if (ownedPayload.length > WrapperDescriptor.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("wrapper payload of " + ownedPayload.length + " bytes exceeds 65535");
+        }
+        this.source = source;
+        this.destination = destination;
+        this.payload = ownedPayload;
+    }
+
+    /** A frame taking ownership of {@code payload} without copying (package-private). */
+    static WrapperFrame owning(int source, int destination, byte[] payload) {
+        return new WrapperFrame(source, destination, payload, true);
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException(name + " wPort " + port + " out of range 0..65535");
+        }
+    }
+
+    /**
+     * Decodes exactly one whole frame, header included (as delivered by a length-field frame decoder).
+     *
+     * @throws MalformedFrame on a bad version, a short header or a length that differs from the bytes present
+     */
+    public static WrapperFrame decode(byte[] frame) {
+        if (frame.length < WrapperDescriptor.HEADER_LENGTH) {
+            throw new MalformedFrame("wrapper frame of " + frame.length + " bytes is shorter than the 8-byte header");
+        }
+        ByteBuffer in = ByteBuffer.wrap(frame);
+        checkVersion(in.getShort() & 0xFFFF);
+        int source = in.getShort() & 0xFFFF;
+        int destination = in.getShort() & 0xFFFF;
+        int length = in.getShort() & 0xFFFF;
+        if (length != in.remaining()) {
+            throw new MalformedFrame("wrapper length " + length + " but " + in.remaining() + " APDU bytes present");
+        }
+        byte[] payload = new byte[length];
+        in.get(payload);
+        return owning(source, destination, payload);
+    }
+
+    static void checkVersion(int version) {
+        if (version != WrapperDescriptor.VERSION) {
+            throw new MalformedFrame("unsupported wrapper version " + Hex.shortHex(version) + "; expected 0x0001");
+        }
+    }
+
+    /** Header followed by the payload. */
+    public byte[] encode() {
+        return ByteBuffer.allocate(WrapperDescriptor.HEADER_LENGTH + payload.length)
+                .putShort((short) WrapperDescriptor.VERSION)
+                .putShort((short) source)
+                .putShort((short) destination)
+                .putShort((short) payload.length)
+                .put(payload)
+                .array();
+    }
+
+    public int source() {
+        return source;
+    }
+
+    public int destination() {
+        return destination;
+    }
+
+    /** A copy of the APDU. */
+    public byte[] payload() {
+        return payload.clone();
+    }
+
+    /** Number of APDU bytes. */
+    public int payloadLength() {
+        return payload.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WrapperFrame other
+                && source == other.source
+                && destination == other.destination
+                && java.util.Arrays.equals(payload, other.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * source + destination) + java.util.Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "WrapperFrame[" + source + " -> " + destination + ", " + payload.length + " bytes]";
+    }
+}
