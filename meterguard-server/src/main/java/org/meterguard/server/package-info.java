@@ -1,0 +1,2 @@
+/** The Meterguard server application; each direct sub-package is one feature module. */
+package org.meterguard.server;

@@ -1,0 +1,141 @@
+package org.meterguard.server.readings;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.meterguard.core.Channel;
+import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.IntervalReading;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
+import org.meterguard.core.TimeRange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores and reads interval readings. Each (meter, channel, UTC day) is one row of value and quality arrays;
+ * storing merges into that row so that a re-sent or late interval fills its slot once and never overwrites a
+ * slot that already holds a value.
+ */
+@Service
+public class ReadingStore {
+    private final JdbcClient jdbc;
+
+    ReadingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Merges {@code readings}, which lie on {@code grid}, into the meter's days, in the caller's transaction. */
+    @Transactional
+    public void merge(MeterId meter, Channel channel, IntervalGrid grid, List<IntervalReading> readings) {
+        for (Map.Entry<LocalDate, DaySlots> day : byDay(grid, readings).entrySet()) {
+            DaySlots slots = day.getValue();
+            jdbc.sql("""
+                            INSERT INTO interval_day (meter_id, channel, day, interval_seconds, vals, quality)
+                            VALUES (?, ?, ?, ?, ?::bigint[], ?::smallint[])
+                            ON CONFLICT (meter_id, channel, day) DO UPDATE
+                               SET vals = mg_fill_slots(interval_day.vals, EXCLUDED.vals),
+                                   quality = mg_fill_slots(interval_day.quality, EXCLUDED.quality),
+                                   updated_at = now()
+                             WHERE interval_day.interval_seconds = EXCLUDED.interval_seconds""")
+                    .params(
+                            meter.value(),
+                            channel.code(),
+                            day.getKey(),
+                            (int) grid.interval().getSeconds(),
+                            slots.valuesLiteral(),
+                            slots.qualityLiteral())
+                    .update();
+        }
+    }
+
+    /** The stored readings of one channel whose intervals start within {@code range}, in time order. */
+    public List<IntervalReading> read(MeterId meter, Channel channel, TimeRange range) {
+        IntervalGrid anyGrid = IntervalGrid.QUARTER_HOURLY;
+        List<IntervalReading> readings = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT day, interval_seconds, vals, quality FROM interval_day
+                         WHERE meter_id = ? AND channel = ? AND day BETWEEN ? AND ?
+                         ORDER BY day""")
+                .params(
+                        meter.value(),
+                        channel.code(),
+                        anyGrid.dayOf(range.from()),
+                        anyGrid.dayOf(range.to().minusNanos(1)))
+                .query(rs -> {
+                    addRow(rs, range, readings);
+                });
+        return readings;
+    }
+
+    private static void addRow(ResultSet rs, TimeRange range, List<IntervalReading> into) throws SQLException {
+        LocalDate day = rs.getObject("day", LocalDate.class);
+        IntervalGrid grid = new IntervalGrid(java.time.Duration.ofSeconds(rs.getInt("interval_seconds")));
+        Long[] values = (Long[]) arrayOf(rs.getArray("vals"));
+        Short[] quality = (Short[]) arrayOf(rs.getArray("quality"));
+        for (int slot = 0; slot < values.length; slot++) {
+            if (values[slot] == null) {
+                continue;
+            }
+            java.time.Instant start = grid.startOf(day, slot);
+            if (range.contains(start)) {
+                into.add(new IntervalReading(start, values[slot], ReadingQuality.ofEspiCode(quality[slot])));
+            }
+        }
+    }
+
+    private static Object arrayOf(Array array) throws SQLException {
+        try {
+            return array.getArray();
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Map<LocalDate, DaySlots> byDay(IntervalGrid grid, List<IntervalReading> readings) {
+        Map<LocalDate, DaySlots> days = new TreeMap<>();
+        for (IntervalReading reading : readings) {
+            days.computeIfAbsent(grid.dayOf(reading.start()), d -> new DaySlots(grid.slotsPerDay()))
+                    .put(grid.slotOf(reading.start()), reading);
+        }
+        return days;
+    }
+
+    /** One day's slots as they are sent to PostgreSQL: array literals with NULL for empty slots. */
+    private static final class DaySlots {
+        private final Long[] values;
+        private final Short[] quality;
+
+        DaySlots(int slots) {
+            values = new Long[slots];
+            quality = new Short[slots];
+        }
+
+        void put(int slot, IntervalReading reading) {
+            values[slot] = reading.value();
+            quality[slot] = (short) reading.quality().espiCode();
+        }
+
+        String valuesLiteral() {
+            return literal(values);
+        }
+
+        String qualityLiteral() {
+            return literal(quality);
+        }
+
+        private static String literal(Object[] slots) {
+            StringBuilder text = new StringBuilder(slots.length * 6).append('{');
+            for (int i = 0; i < slots.length; i++) {
+                text.append(i == 0 ? "" : ",").append(slots[i] == null ? "NULL" : slots[i].toString());
+            }
+            return text.append('}').toString();
+        }
+    }
+}

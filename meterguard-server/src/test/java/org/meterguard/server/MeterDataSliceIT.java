@@ -1,0 +1,264 @@
+package org.meterguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.StaffRole;
+import org.meterguard.dlms.CipheringKeys;
+import org.meterguard.dlms.GeneralGloCiphering;
+import org.meterguard.dlms.InvocationCounter;
+import org.meterguard.dlms.PushAcknowledgement;
+import org.meterguard.dlms.SecurityControl;
+import org.meterguard.dlms.SecuritySuite0;
+import org.meterguard.dlms.SystemTitle;
+import org.meterguard.dlms.WrapperFrame;
+import org.meterguard.server.access.StaffAccounts;
+import org.meterguard.server.headend.HeadEnd;
+import org.meterguard.server.headend.MeterModels;
+import org.meterguard.server.meters.MeterRegistry;
+import org.meterguard.simulator.HeadEndClient;
+import org.meterguard.simulator.LoadShape;
+import org.meterguard.simulator.PushBuilder;
+import org.meterguard.simulator.SimulatedMeter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The foundation's thin slice, end to end through real sockets and the real (embedded) database: a simulated
+ * meter's ciphered load-profile push goes over TCP to the head-end, is verified, decrypted and stored, and comes
+ * back from the readings API to a staff user who declares a purpose; the read is in the audit log. Frames under
+ * a wrong key, with a replayed counter, from an unknown meter, or not encrypted store nothing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "meterguard.headend.port=0",
+            "meterguard.demo.enabled=false",
+            "meterguard.database.embedded.durable=false"
+        })
+class MeterDataSliceIT {
+    private static final AtomicInteger SERIAL = new AtomicInteger(1000);
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
+    private static final PushBuilder BUILDER =
+            new PushBuilder(new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15)));
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path directory = Files.createTempDirectory("meterguard-slice");
+        registry.add("meterguard.data-dir", directory::toString);
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    HeadEnd headEnd;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Test
+    void storesAnAuthenticatedPushAndServesItForADeclaredPurpose() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        String operator = account(StaffRole.GRID_OPERATOR);
+
+        assertThat(push(meter, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+
+        ApiClient.Answer answer = new ApiClient(httpPort).get(readingsOf(meter, "GRID_OPERATIONS"), operator, PASSWORD);
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode readings = answer.json().get("readings");
+        assertThat(readings).hasSize(96);
+        LoadShape shape = new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15));
+        for (int i = 0; i < 96; i++) {
+            Instant start = DAY.plus(Duration.ofMinutes(15L * i));
+            assertThat(readings.get(i).get("start").asString()).isEqualTo(start.toString());
+            assertThat(readings.get(i).get("value").asLong()).isEqualTo(shape.importWh(meter, start));
+            assertThat(readings.get(i).get("quality").asString()).isEqualTo("RAW");
+        }
+        assertThat(auditDecisions(meter)).containsExactly(operator + " PERMIT GRID_OPERATIONS");
+    }
+
+    @Test
+    void storesNothingFromAFrameUnderAWrongKey() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        SimulatedMeter impostor =
+                new SimulatedMeter(meter.meterId(), meter.systemTitle(), CipheringKeys.generate(new SecureRandom()));
+
+        assertThat(push(impostor, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+
+        assertThat(storedDays(meter)).isZero();
+        assertThat(securityEvents(meter)).containsExactly("FRAME_AUTHENTICATION_FAILED");
+    }
+
+    @Test
+    void storesNothingFromAReplayedCounter() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        byte[] first = frame(meter, 7, DAY);
+        try (HeadEndClient client = connect()) {
+            assertThat(client.push(first).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+            assertThat(client.push(first).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+            Instant nextDay = DAY.plus(Duration.ofDays(1));
+            assertThat(client.push(frame(meter, 7, nextDay)).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+            assertThat(client.push(frame(meter, 6, nextDay)).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+        }
+        assertThat(storedDays(meter)).as("only the first frame's day").isEqualTo(2); // import and export rows
+        assertThat(securityEvents(meter)).containsOnly("FRAME_REPLAYED_COUNTER").hasSize(3);
+    }
+
+    @Test
+    void storesNothingFromAnUnknownMeter() throws Exception {
+        SimulatedMeter stranger = new SimulatedMeter(
+                "MG-UNKNOWN", new SystemTitle(0x4D4753_0000FFFFL), CipheringKeys.generate(new SecureRandom()));
+        long daysBefore =
+                jdbc.sql("SELECT count(*) FROM interval_day").query(Long.class).single();
+
+        assertThat(push(stranger, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM interval_day")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(daysBefore);
+        assertThat(securityEvents(stranger)).containsExactly("FRAME_UNKNOWN_METER");
+    }
+
+    @Test
+    void storesNothingFromAFrameThatIsNotEncrypted() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        byte[] plaintextApdu = new org.meterguard.dlms.DataNotification(
+                        1,
+                        null,
+                        org.meterguard.dlms.LoadProfileCodec.encodeBody(
+                                meter.systemTitle(),
+                                PushBuilder.RESIDENTIAL_LAYOUT,
+                                BUILDER.profile(meter, dayOf(DAY))))
+                .encode();
+        for (SecurityControl weaker : List.of(SecurityControl.AUTHENTICATED_ONLY, SecurityControl.ENCRYPTED_ONLY)) {
+            byte[] secured = SecuritySuite0.protect(
+                    weaker, meter.systemTitle(), new InvocationCounter(weaker.toByte()), meter.keys(), plaintextApdu);
+            byte[] frame = new WrapperFrame(1, 1, GeneralGloCiphering.encode(meter.systemTitle(), secured)).encode();
+            try (HeadEndClient client = connect()) {
+                assertThat(client.push(frame).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+            }
+        }
+        assertThat(storedDays(meter)).isZero();
+        assertThat(securityEvents(meter)).containsOnly("FRAME_UNPROTECTED").hasSize(2);
+    }
+
+    @Test
+    void refusesAndAuditsReadsWithoutAPermittedPurpose() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        push(meter, 1, DAY);
+        String operator = account(StaffRole.GRID_OPERATOR);
+        String administrator = account(StaffRole.ADMINISTRATOR);
+        ApiClient api = new ApiClient(httpPort);
+
+        ApiClient.Answer noPurpose = api.get(readingsOf(meter, null), operator, PASSWORD);
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(noPurpose.json().get("detail").asString()).contains("purpose");
+
+        ApiClient.Answer wrongPurpose = api.get(readingsOf(meter, "BILLING"), operator, PASSWORD);
+        assertThat(wrongPurpose.status()).isEqualTo(403);
+        assertThat(wrongPurpose.json().get("detail").asString()).contains("GRID_OPERATOR", "BILLING");
+
+        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), administrator, PASSWORD)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), null, null).status())
+                .isEqualTo(401);
+        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), operator, "wrong")
+                        .status())
+                .isEqualTo(401);
+
+        assertThat(auditDecisions(meter))
+                .containsExactly(operator + " DENY BILLING", administrator + " DENY GRID_OPERATIONS");
+    }
+
+    private SimulatedMeter registeredMeter() {
+        int serial = SERIAL.incrementAndGet();
+        SimulatedMeter meter = new SimulatedMeter(
+                "MG-SLICE-" + serial,
+                new SystemTitle(0x4D4753_00000000L | serial),
+                CipheringKeys.generate(new SecureRandom()));
+        meters.register(
+                MeterId.of(meter.meterId()), meter.systemTitle(), MeterModels.SIMULATED_RESIDENTIAL, meter.keys());
+        return meter;
+    }
+
+    private String account(StaffRole role) {
+        String username = role.name().toLowerCase() + "-" + SERIAL.incrementAndGet();
+        accounts.create(username, PASSWORD, role);
+        return username;
+    }
+
+    private PushAcknowledgement push(SimulatedMeter meter, long counter, Instant day) throws IOException {
+        try (HeadEndClient client = connect()) {
+            return client.push(frame(meter, counter, day));
+        }
+    }
+
+    private static byte[] frame(SimulatedMeter meter, long counter, Instant day) {
+        return PushBuilder.frame(meter, new InvocationCounter(counter), BUILDER.profile(meter, dayOf(day)));
+    }
+
+    private static List<Instant> dayOf(Instant day) {
+        List<Instant> starts = new ArrayList<>();
+        for (int i = 0; i < 96; i++) {
+            starts.add(day.plus(Duration.ofMinutes(15L * i)));
+        }
+        return starts;
+    }
+
+    private HeadEndClient connect() throws IOException {
+        return HeadEndClient.connect("127.0.0.1", headEnd.port(), Duration.ofSeconds(10));
+    }
+
+    private static String readingsOf(SimulatedMeter meter, String purpose) {
+        return "/api/v1/meters/" + meter.meterId() + "/readings?from=" + DAY + "&to=" + DAY.plus(Duration.ofDays(1))
+                + (purpose == null ? "" : "&purpose=" + purpose);
+    }
+
+    private long storedDays(SimulatedMeter meter) {
+        return jdbc.sql("SELECT count(*) FROM interval_day WHERE meter_id = ?")
+                .param(meter.meterId())
+                .query(Long.class)
+                .single();
+    }
+
+    private List<String> securityEvents(SimulatedMeter meter) {
+        return jdbc.sql("SELECT kind FROM security_event WHERE system_title = ? ORDER BY id")
+                .param(meter.systemTitle().value())
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> auditDecisions(SimulatedMeter meter) {
+        return jdbc.sql("SELECT actor || ' ' || decision || ' ' || purpose FROM audit_entry WHERE subject = ?"
+                        + " ORDER BY seq")
+                .param("meter:" + meter.meterId())
+                .query(String.class)
+                .list();
+    }
+}
