@@ -18,6 +18,7 @@ import org.meterguard.core.StaffRole;
 import org.meterguard.dlms.CipheringKeys;
 import org.meterguard.dlms.GeneralGloCiphering;
 import org.meterguard.dlms.InvocationCounter;
+import org.meterguard.dlms.KeyAccess;
 import org.meterguard.dlms.PushAcknowledgement;
 import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
@@ -106,11 +107,27 @@ class MeterDataSliceIT {
         SimulatedMeter meter = registeredMeter();
         SimulatedMeter impostor =
                 new SimulatedMeter(meter.meterId(), meter.systemTitle(), CipheringKeys.generate(new SecureRandom()));
+        // Knows the meter's encryption key but not its authentication key: the ciphertext decrypts to a valid
+        // profile, so only the GCM tag stands between this frame and the store.
+        SimulatedMeter forger = new SimulatedMeter(
+                meter.meterId(),
+                meter.systemTitle(),
+                CipheringKeys.of(
+                        meter.keys().encryptionKey(KeyAccess.insecure()),
+                        CipheringKeys.generate(new SecureRandom()).authenticationKey(KeyAccess.insecure())));
+        byte[] tampered = frame(meter, 3, DAY);
+        tampered[tampered.length - 20] ^= 0x01; // one ciphertext bit, well before the 12-byte tag
 
         assertThat(push(impostor, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+        assertThat(push(forger, 2, DAY).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+        try (HeadEndClient client = connect()) {
+            assertThat(client.push(tampered).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+        }
 
         assertThat(storedDays(meter)).isZero();
-        assertThat(securityEvents(meter)).containsExactly("FRAME_AUTHENTICATION_FAILED");
+        assertThat(securityEvents(meter))
+                .containsOnly("FRAME_AUTHENTICATION_FAILED")
+                .hasSize(3);
     }
 
     @Test
