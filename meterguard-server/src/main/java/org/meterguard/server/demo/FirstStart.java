@@ -14,6 +14,8 @@ import org.meterguard.server.headend.MeterModels;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.simulator.FleetFile;
 import org.meterguard.simulator.SimulatedMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(0)
 class FirstStart implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
     static final String FLEET_FILE = "fleet.properties";
     private static final String MANUFACTURER = "MGS";
 
@@ -62,7 +65,10 @@ class FirstStart implements ApplicationRunner {
         if (demo.enabled() && claim("demo-fleet")) {
             printed.addAll(registerFleet());
         }
-        if (!printed.isEmpty()) {
+        if (printed.isEmpty()) {
+            log.info(
+                    "Accounts and demo fleet were created on an earlier start; reusing them (passwords were shown then)");
+        } else {
             System.out.println(banner(printed));
         }
     }

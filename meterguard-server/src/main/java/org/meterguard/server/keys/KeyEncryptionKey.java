@@ -95,6 +95,7 @@ public class KeyEncryptionKey {
         if (!(store.getKey(ALIAS, password) instanceof SecretKey secret)) {
             throw new IllegalStateException("keystore " + keystore + " holds no entry '" + ALIAS + "'");
         }
+        log.info("Using the key-encryption key in {}", keystore);
         return secret;
     }
 
