@@ -42,11 +42,9 @@ public final class MerkleProofs {
             }
             if (isOdd(fn) || fn == sn) {
                 r = MerkleHashing.nodeHash(p, r);
-                if (!isOdd(fn)) {
-                    while (!isOdd(fn) && fn != 0) {
-                        fn >>>= 1;
-                        sn >>>= 1;
-                    }
+                while (!isOdd(fn) && fn != 0) {
+                    fn >>>= 1;
+                    sn >>>= 1;
                 }
             } else {
                 r = MerkleHashing.nodeHash(r, p);
@@ -106,11 +104,9 @@ public final class MerkleProofs {
             if (isOdd(fn) || fn == sn) {
                 fr = MerkleHashing.nodeHash(c, fr);
                 sr = MerkleHashing.nodeHash(c, sr);
-                if (!isOdd(fn)) {
-                    while (!isOdd(fn) && fn != 0) {
-                        fn >>>= 1;
-                        sn >>>= 1;
-                    }
+                while (!isOdd(fn) && fn != 0) {
+                    fn >>>= 1;
+                    sn >>>= 1;
                 }
             } else {
                 sr = MerkleHashing.nodeHash(sr, c);
