@@ -9,7 +9,13 @@ public enum Channel {
     /** Active energy delivered to the customer over each interval, in Wh. */
     ACTIVE_ENERGY_IMPORT(1, 12, 72, 0, 1, 4),
     /** Active energy received from the customer (e.g. rooftop solar) over each interval, in Wh. */
-    ACTIVE_ENERGY_EXPORT(1, 12, 72, 0, 19, 4);
+    ACTIVE_ENERGY_EXPORT(1, 12, 72, 0, 19, 4),
+    /** Phase L1 voltage at the end of each interval, in 0.1 V (ESPI kind 54 voltage, uom 29 V, instantaneous). */
+    VOLTAGE_L1(1, 54, 29, -1, 0, 12),
+    /** Phase L2 voltage at the end of each interval, in 0.1 V. */
+    VOLTAGE_L2(1, 54, 29, -1, 0, 12),
+    /** Phase L3 voltage at the end of each interval, in 0.1 V. */
+    VOLTAGE_L3(1, 54, 29, -1, 0, 12);
 
     private final int commodity;
     private final int kind;
@@ -32,12 +38,12 @@ public enum Channel {
         return commodity;
     }
 
-    /** ESPI MeasurementKind: 12 = energy. */
+    /** ESPI MeasurementKind: 12 = energy, 54 = voltage. */
     public int kind() {
         return kind;
     }
 
-    /** ESPI UnitSymbolKind: 72 = Wh. */
+    /** ESPI UnitSymbolKind: 72 = Wh, 29 = V. */
     public int uom() {
         return uom;
     }
@@ -47,12 +53,15 @@ public enum Channel {
         return powerOfTenMultiplier;
     }
 
-    /** ESPI FlowDirectionKind: 1 = forward (delivered), 19 = reverse (received). */
+    /** ESPI FlowDirectionKind: 0 = not applicable, 1 = forward (delivered), 19 = reverse (received). */
     public int flowDirection() {
         return flowDirection;
     }
 
-    /** ESPI AccumulationKind: 4 = delta data (each value is the interval's own amount). */
+    /**
+     * ESPI AccumulationKind: 4 = delta data (each value is the interval's own amount), 12 = instantaneous (the
+     * value at the end of the interval).
+     */
     public int accumulationBehaviour() {
         return accumulationBehaviour;
     }
