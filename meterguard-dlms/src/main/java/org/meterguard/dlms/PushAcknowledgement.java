@@ -31,7 +31,12 @@ public record PushAcknowledgement(Status status, SystemTitle systemTitle, Invoca
         /** Verified, decrypted and durably stored. */
         ACCEPTED,
         /** Refused; nothing from the frame was stored. */
-        REJECTED
+        REJECTED,
+        /**
+         * This exact frame (same system title, counter and bytes) was stored before; nothing was stored now. A
+         * collector that retransmits a frame whose first acknowledgement it lost receives this and may forget it.
+         */
+        DUPLICATE
     }
 
     public PushAcknowledgement {
