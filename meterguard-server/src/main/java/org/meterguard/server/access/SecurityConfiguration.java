@@ -2,6 +2,7 @@ package org.meterguard.server.access;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,6 +22,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(
                         requests -> requests.requestMatchers("/actuator/health", "/", "/index.html", "/error")
                                 .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/api/v1/alerts")
+                                .hasAnyRole("GRID_OPERATOR", "FIELD_TECHNICIAN", "SECURITY_AUDITOR")
+                                .requestMatchers("/api/v1/alerts/**")
+                                .hasAnyRole("GRID_OPERATOR", "SECURITY_AUDITOR")
                                 .requestMatchers("/api/**")
                                 .authenticated()
                                 .anyRequest()

@@ -15,5 +15,9 @@ public enum RejectionReason {
     /** The notification names another device than the one whose keys protect it. */
     DEVICE_MISMATCH,
     /** Verified, but not a push this meter's model is configured to send. */
-    UNEXPECTED_CONTENT
+    UNEXPECTED_CONTENT,
+    /** The meter or collector sent more frames than its rate limit allows: a flood. */
+    RATE_LIMITED,
+    /** A wrapper frame announced a payload longer than the head-end accepts; the connection is closed. */
+    OVERSIZED
 }

@@ -1,20 +1,26 @@
 package org.meterguard.server.readings;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
+import org.meterguard.server.database.CopyText;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReadingStore {
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    ReadingStore(JdbcClient jdbc) {
+    ReadingStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Merges {@code readings}, which lie on {@code grid}, into the meter's days, in the caller's transaction. */
@@ -53,6 +61,42 @@ public class ReadingStore {
                             slots.qualityLiteral())
                     .update();
         }
+    }
+
+    /**
+     * Merges many days at once, in the caller's transaction: the rows go to a session-local staging table by COPY
+     * and from there into {@code interval_day} with one statement; a slot that already holds a value keeps it. The
+     * days must have distinct keys (merge a batch's days with {@link IntervalDay#fillFrom} first).
+     */
+    @Transactional
+    public void mergeDays(Collection<IntervalDay> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        CopyText rows = new CopyText(days.size());
+        days.forEach(day -> day.appendTo(rows));
+        jdbc.sql("""
+                        CREATE TEMP TABLE IF NOT EXISTS incoming_day (
+                            meter_id text, channel smallint, day date, interval_seconds integer,
+                            vals bigint[], quality smallint[]) ON COMMIT DELETE ROWS""").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyInto(
+                    connection,
+                    "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN");
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY of " + days.size() + " interval days failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        jdbc.sql("""
+                        INSERT INTO interval_day (meter_id, channel, day, interval_seconds, vals, quality)
+                        SELECT meter_id, channel, day, interval_seconds, vals, quality FROM incoming_day
+                        ON CONFLICT (meter_id, channel, day) DO UPDATE
+                           SET vals = mg_fill_slots(interval_day.vals, EXCLUDED.vals),
+                               quality = mg_fill_slots(interval_day.quality, EXCLUDED.quality),
+                               updated_at = now()
+                         WHERE interval_day.interval_seconds = EXCLUDED.interval_seconds""").update();
     }
 
     /** The stored readings of one channel whose intervals start within {@code range}, in time order. */

@@ -1,8 +1,10 @@
 package org.meterguard.server.headend.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meterguard.core.Channel;
@@ -24,15 +26,19 @@ import org.meterguard.dlms.SystemTitle;
 import org.meterguard.server.headend.FrameRejected;
 import org.meterguard.server.headend.MeterModels;
 import org.meterguard.server.headend.RejectionReason;
+import org.meterguard.server.meters.MeterKey;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.server.meters.RegisteredMeter;
+import org.meterguard.server.readings.IntervalDay;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one wrapper payload into a {@link VerifiedPush}, or refuses it. The checks run cheapest first and all
- * before anything is stored: the APDU parses, the system title belongs to a registered meter, the frame is
- * authenticated and encrypted, its counter rises above the last accepted, the GCM tag verifies under that
- * meter's keys, the notification names the same device, and its body matches the meter model's layout.
+ * Turns one ciphered APDU into an {@link Incoming} frame, or refuses it. The checks run cheapest first and all
+ * before anything is stored: the system title belongs to a registered meter, the frame is authenticated and
+ * encrypted, its counter rises above the mark of an accepted key version whose keys verify the GCM tag, the
+ * notification names the same device, and its body matches the meter model's layout. A frame whose counter does
+ * not rise is not decrypted: it is {@link Incoming.Stale}, for the store to tell a retransmission from a replay.
+ * Runs on the network threads and touches no database except on a cache miss.
  */
 @Component
 class FrameVerifier {
@@ -42,7 +48,7 @@ class FrameVerifier {
         this.meters = meters;
     }
 
-    VerifiedPush verify(GeneralGloCiphering apdu) {
+    Incoming verify(GeneralGloCiphering apdu, String collector, Instant receivedAt) {
         SystemTitle title = apdu.systemTitle();
         RegisteredMeter meter = meters.findBySystemTitle(title)
                 .orElseThrow(
@@ -53,25 +59,36 @@ class FrameVerifier {
         if (control != SecurityControl.AUTHENTICATED_AND_ENCRYPTED) {
             throw new FrameRejected(
                     RejectionReason.UNPROTECTED,
-                    "meter " + meter.meterId()
-                            + " sent a frame with security control " + control + "; only authenticated and encrypted"
-                            + " frames are accepted");
+                    "meter " + meter.meterId() + " sent a frame with security control " + control
+                            + "; only authenticated and encrypted frames are accepted");
         }
-        if (!meter.isFresh(counter)) {
-            throw replay(meter, counter);
+        GcmTag tag = GcmTag.of(secured);
+        boolean stale = false;
+        for (MeterKey key : meter.acceptedKeys()) {
+            if (counter.value() <= meters.highestAccepted(title, key.version())) {
+                stale = true;
+                continue;
+            }
+            byte[] plaintext = decrypt(meter, key, secured);
+            if (plaintext != null) {
+                return decode(meter, key.version(), counter, tag, collector, receivedAt, plaintext);
+            }
         }
-        byte[] plaintext = decrypt(meter, secured);
-        return new VerifiedPush(meter, counter, gridOf(meter), readingsOf(meter, plaintext));
+        if (stale) {
+            return new Incoming.Stale(meter, counter, tag, collector);
+        }
+        throw new FrameRejected(
+                RejectionReason.AUTHENTICATION_FAILED,
+                "a frame claiming to be from meter " + meter.meterId() + " failed authentication");
     }
 
-    static FrameRejected replay(RegisteredMeter meter, InvocationCounter counter) {
+    /** The refusal of a frame the store found to reuse a counter with other content. */
+    static FrameRejected replay(Incoming frame) {
         return new FrameRejected(
                 RejectionReason.REPLAYED_COUNTER,
-                "meter " + meter.meterId()
-                        + " sent invocation counter " + counter.value() + ", not above the last accepted "
-                        + (meter.highestAccepted() == null
-                                ? "(none)"
-                                : meter.highestAccepted().value()));
+                "meter " + frame.meter().meterId() + " sent invocation counter "
+                        + frame.counter().value()
+                        + ", not above the last accepted, and not a copy of the frame stored with it");
     }
 
     private static <T> T header(java.util.function.Supplier<T> read) {
@@ -82,33 +99,31 @@ class FrameVerifier {
         }
     }
 
-    private static byte[] decrypt(RegisteredMeter meter, byte[] secured) {
+    /** The plaintext, or null when the tag does not verify under this key version. */
+    private static byte[] decrypt(RegisteredMeter meter, MeterKey key, byte[] secured) {
         try {
-            return SecuritySuite0.unprotect(meter.systemTitle(), meter.keys(), secured)
+            return SecuritySuite0.unprotect(meter.systemTitle(), key.keys(), secured)
                     .plaintext();
         } catch (DecryptionFailed e) {
-            throw new FrameRejected(
-                    RejectionReason.AUTHENTICATION_FAILED,
-                    "a frame claiming to be from meter " + meter.meterId() + " failed authentication");
+            return null;
         } catch (DlmsException e) {
             throw new FrameRejected(RejectionReason.MALFORMED, e.getMessage());
         }
     }
 
-    private static IntervalGrid gridOf(RegisteredMeter meter) {
-        return new IntervalGrid(layoutOf(meter).capturePeriod());
-    }
-
-    private static ProfileLayout layoutOf(RegisteredMeter meter) {
-        return MeterModels.layoutOf(meter.model())
+    private static Incoming.Fresh decode(
+            RegisteredMeter meter,
+            int keyVersion,
+            InvocationCounter counter,
+            GcmTag tag,
+            String collector,
+            Instant receivedAt,
+            byte[] plaintext) {
+        ProfileLayout layout = MeterModels.layoutOf(meter.model())
                 .orElseThrow(() -> new FrameRejected(
                         RejectionReason.UNEXPECTED_CONTENT,
                         "meter " + meter.meterId() + " has model " + meter.model()
                                 + ", for which no push layout is configured"));
-    }
-
-    private static Map<Channel, List<IntervalReading>> readingsOf(RegisteredMeter meter, byte[] plaintext) {
-        ProfileLayout layout = layoutOf(meter);
         ProfileBuffer buffer;
         try {
             DataNotification notification = DataNotification.decode(plaintext);
@@ -123,13 +138,15 @@ class FrameVerifier {
             throw new FrameRejected(
                     RejectionReason.UNEXPECTED_CONTENT, "meter " + meter.meterId() + ": " + e.getMessage());
         }
-        return toReadings(meter, layout, buffer);
+        List<IntervalDay> days = toDays(meter, layout, buffer);
+        return new Incoming.Fresh(
+                meter, keyVersion, counter, tag, collector, receivedAt, days, List.of(), buffer.size());
     }
 
-    private static Map<Channel, List<IntervalReading>> toReadings(
-            RegisteredMeter meter, ProfileLayout layout, ProfileBuffer buffer) {
+    /** The buffer's values per stored channel and UTC day; columns without a stored channel are skipped. */
+    static List<IntervalDay> toDays(RegisteredMeter meter, ProfileLayout layout, ProfileBuffer buffer) {
         IntervalGrid grid = new IntervalGrid(layout.capturePeriod());
-        Map<Channel, List<IntervalReading>> readings = new EnumMap<>(Channel.class);
+        Map<IntervalDay.Key, IntervalDay> days = new HashMap<>();
         List<CaptureObject> objects = layout.captureObjects();
         for (int column = 1; column < objects.size(); column++) {
             CaptureObject object = objects.get(column);
@@ -137,32 +154,49 @@ class FrameVerifier {
             if (channel == null) {
                 continue;
             }
-            List<IntervalReading> values = new ArrayList<>(buffer.size());
+            long factor = factor(object, channel);
             for (int row = 0; row < buffer.size(); row++) {
-                Instant start = buffer.capturedAt(row).minus(layout.capturePeriod());
-                if (!grid.isAligned(start)) {
-                    throw new FrameRejected(
-                            RejectionReason.UNEXPECTED_CONTENT,
-                            "meter " + meter.meterId()
-                                    + " captured an interval at " + buffer.capturedAt(row) + ", off its "
-                                    + layout.capturePeriod() + " grid");
-                }
-                values.add(new IntervalReading(
-                        start, scaled(buffer.value(row, column - 1), object, channel), ReadingQuality.RAW));
+                Instant start = intervalStart(meter, layout, grid, buffer, row);
+                LocalDate day = grid.dayOf(start);
+                IntervalDay slots = days.computeIfAbsent(
+                        new IntervalDay.Key(meter.meterId(), channel, day),
+                        k -> new IntervalDay(meter.meterId(), channel, grid, day));
+                long value = Math.multiplyExact(buffer.value(row, column - 1), factor);
+                slots.fill(grid.slotOf(start), new IntervalReading(start, value, ReadingQuality.RAW));
             }
-            readings.put(channel, values);
         }
-        return readings;
+        return new ArrayList<>(days.values());
     }
 
-    private static long scaled(long raw, CaptureObject object, Channel channel) {
+    private static Instant intervalStart(
+            RegisteredMeter meter, ProfileLayout layout, IntervalGrid grid, ProfileBuffer buffer, int row) {
+        try {
+            Instant start = buffer.capturedAt(row).minus(layout.capturePeriod());
+            if (grid.isAligned(start)) {
+                return start;
+            }
+        } catch (DateTimeException e) {
+            // falls through to the refusal below
+        }
+        throw new FrameRejected(
+                RejectionReason.UNEXPECTED_CONTENT,
+                "meter " + meter.meterId() + " captured an interval at " + buffer.capturedAt(row) + ", off its "
+                        + layout.capturePeriod() + " grid");
+    }
+
+    /** The factor from the meter's scaler to the stored power of ten (e.g. scaler 0 Wh into Wh: 1). */
+    private static long factor(CaptureObject object, Channel channel) {
         int shift = object.scaler() - channel.powerOfTenMultiplier();
-        if (shift < 0) {
+        if (shift < 0 || shift > 18) {
             throw new FrameRejected(
                     RejectionReason.UNEXPECTED_CONTENT,
-                    "scaler " + object.scaler() + " of " + object.obis() + " is finer than the stored multiplier "
-                            + channel.powerOfTenMultiplier());
+                    "scaler " + object.scaler() + " of " + object.obis() + " does not convert to the stored"
+                            + " multiplier " + channel.powerOfTenMultiplier());
         }
-        return Math.multiplyExact(raw, (long) Math.pow(10, shift));
+        long factor = 1;
+        for (int i = 0; i < shift; i++) {
+            factor *= 10;
+        }
+        return factor;
     }
 }

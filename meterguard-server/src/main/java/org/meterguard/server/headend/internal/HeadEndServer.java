@@ -10,45 +10,49 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 import org.meterguard.dlms.WrapperDescriptor;
 import org.meterguard.server.headend.HeadEnd;
 import org.meterguard.server.headend.HeadEndProperties;
+import org.meterguard.server.meters.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The head-end's TCP listener (Netty). The event loop only frames bytes (IEC 62056-47 wrapper, by its length
- * field); verification and storage run on a separate executor group, in order per connection, so a slow
- * database never stalls the event loop.
+ * The head-end's listener (Netty): TLS 1.3 with client certificates from the utility's CA (unless switched off
+ * for a lab), wrapper framing by the length field, then one {@link CollectorConnection} per connection. Frames
+ * are verified and decrypted on the network threads (one per processor); storing happens on the pipeline's
+ * writer, so a slow database never stalls the network threads.
  */
 @Component
 class HeadEndServer implements SmartLifecycle, HeadEnd {
     private static final Logger log = LoggerFactory.getLogger(HeadEndServer.class);
 
     private final HeadEndProperties properties;
-    private final FrameVerifier verifier;
-    private final PushIngest ingest;
-    private final SecurityEvents events;
+    private final HeadEndServices services;
+    private final HeadEndTls tls;
+    private final MeterRegistry meters;
     private volatile EventLoopGroup loops;
-    private volatile EventExecutorGroup workers;
     private volatile Channel listener;
 
-    HeadEndServer(HeadEndProperties properties, FrameVerifier verifier, PushIngest ingest, SecurityEvents events) {
+    HeadEndServer(HeadEndProperties properties, HeadEndServices services, HeadEndTls tls, MeterRegistry meters) {
         this.properties = properties;
-        this.verifier = verifier;
-        this.ingest = ingest;
-        this.events = events;
+        this.services = services;
+        this.tls = tls;
+        this.meters = meters;
     }
 
     @Override
     public void start() {
-        loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new DefaultEventExecutorGroup(properties.workerThreads());
+        meters.preload();
+        Optional<Supplier<SSLEngine>> engines = tls.engines();
+        loops = new MultiThreadIoEventLoopGroup(properties.effectiveIoThreads(), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(NioServerSocketChannel.class)
@@ -56,6 +60,7 @@ class HeadEndServer implements SmartLifecycle, HeadEnd {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        engines.ifPresent(engine -> channel.pipeline().addLast("tls", new SslHandler(engine.get())));
                         channel.pipeline()
                                 .addLast(
                                         "wrapper",
@@ -65,14 +70,17 @@ class HeadEndServer implements SmartLifecycle, HeadEnd {
                                                 WrapperDescriptor.LENGTH_FIELD_LENGTH,
                                                 WrapperDescriptor.LENGTH_ADJUSTMENT,
                                                 WrapperDescriptor.INITIAL_BYTES_TO_STRIP))
-                                .addLast(workers, "frames", new FrameHandler(verifier, ingest, events));
+                                .addLast("frames", new CollectorConnection(services));
                     }
                 });
         listener = bootstrap
                 .bind(new InetSocketAddress(properties.bindAddress(), properties.port()))
                 .syncUninterruptibly()
                 .channel();
-        log.info("Head-end listening for DLMS/COSEM pushes on {}", listener.localAddress());
+        log.info(
+                "Head-end listening for {} on {}",
+                engines.isPresent() ? "collectors over mutual TLS 1.3" : "plain TCP (TLS is switched off)",
+                listener.localAddress());
     }
 
     @Override
@@ -81,10 +89,8 @@ class HeadEndServer implements SmartLifecycle, HeadEnd {
             listener.close().syncUninterruptibly();
         }
         if (loops != null) {
-            loops.shutdownGracefully().syncUninterruptibly();
-        }
-        if (workers != null) {
-            workers.shutdownGracefully().syncUninterruptibly();
+            loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
         }
         listener = null;
     }

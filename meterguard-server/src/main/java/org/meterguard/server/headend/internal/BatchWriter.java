@@ -1,0 +1,242 @@
+package org.meterguard.server.headend.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.meterguard.server.database.CopyText;
+import org.meterguard.server.meters.MeterRegistry;
+import org.meterguard.server.meters.MeterRegistry.CounterAdvance;
+import org.meterguard.server.meters.MeterRegistry.KeyRef;
+import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.ReadingStore;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a batch of frames in one transaction (group commit): counters rise, frames are recorded by their tags,
+ * readings merge into their days by COPY, events are kept; or nothing happens at all. Each frame's outcome is
+ * decided inside that transaction: a fresh frame whose counter rises is ACCEPTED; a frame whose counter does not
+ * rise is a DUPLICATE when a stored frame had the same counter and tag, else REPLAYED. The decision depends only
+ * on the batch and the database, so a batch whose commit failed can be written again as it is: what the failed
+ * attempt did commit now shows up as duplicates, and nothing is stored twice.
+ */
+@Component
+class BatchWriter {
+    /** What became of one frame. */
+    enum Outcome {
+        ACCEPTED,
+        DUPLICATE,
+        REPLAYED
+    }
+
+    private final MeterRegistry meters;
+    private final ReadingStore store;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+
+    BatchWriter(
+            MeterRegistry meters,
+            ReadingStore store,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate transactions) {
+        this.meters = meters;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
+    /** Writes {@code batch} and returns each frame's outcome, in order; the cache learns the new marks after commit. */
+    Outcome[] write(List<Incoming> batch) {
+        Plan plan = transactions.execute(status -> writeInTransaction(batch));
+        plan.advanced.forEach(meters::committed);
+        return plan.outcomes;
+    }
+
+    private record Plan(Outcome[] outcomes, Map<KeyRef, Long> advanced) {}
+
+    private Plan writeInTransaction(List<Incoming> batch) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        Map<KeyRef, List<Integer>> freshByKey = new LinkedHashMap<>();
+        List<Integer> stale = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) instanceof Incoming.Fresh fresh) {
+                List<Integer> sameKey = freshByKey.computeIfAbsent(
+                        new KeyRef(fresh.meter().systemTitle().value(), fresh.keyVersion()), k -> new ArrayList<>());
+                if (sameKey.isEmpty()
+                        || counter(batch, sameKey.get(sameKey.size() - 1))
+                                < fresh.counter().value()) {
+                    sameKey.add(i);
+                    continue;
+                }
+            }
+            stale.add(i);
+        }
+        Map<KeyRef, Long> advanced = advanceCounters(batch, freshByKey, stale);
+        List<Incoming.Fresh> accepted = new ArrayList<>();
+        freshByKey
+                .values()
+                .forEach(indices -> indices.forEach(i -> {
+                    outcomes[i] = Outcome.ACCEPTED;
+                    accepted.add((Incoming.Fresh) batch.get(i));
+                }));
+        classifyStale(batch, stale, outcomes);
+        recordFrames(accepted);
+        store.mergeDays(mergedDays(accepted));
+        storeEvents(accepted);
+        return new Plan(outcomes, advanced);
+    }
+
+    /**
+     * Raises every key version's mark over its frames in one statement; a key whose mark is already at or above
+     * its lowest frame is examined alone, its non-rising frames moved to {@code stale}.
+     */
+    private Map<KeyRef, Long> advanceCounters(
+            List<Incoming> batch, Map<KeyRef, List<Integer>> freshByKey, List<Integer> stale) {
+        List<CounterAdvance> advances = new ArrayList<>(freshByKey.size());
+        freshByKey.forEach((key, indices) -> {
+            Incoming.Fresh first = (Incoming.Fresh) batch.get(indices.get(0));
+            advances.add(new CounterAdvance(
+                    first.meter().meterId(),
+                    first.meter().systemTitle(),
+                    key.version(),
+                    counter(batch, indices.get(0)),
+                    counter(batch, indices.get(indices.size() - 1))));
+        });
+        for (KeyRef stuck : meters.advanceCounters(advances)) {
+            List<Integer> indices = freshByKey.get(stuck);
+            Incoming.Fresh first = (Incoming.Fresh) batch.get(indices.get(0));
+            long mark = meters.lockHighWater(first.meter().meterId(), stuck.version());
+            List<Integer> rising = new ArrayList<>();
+            for (int i : indices) {
+                (counter(batch, i) > mark ? rising : stale).add(i);
+            }
+            indices.retainAll(rising);
+            if (!rising.isEmpty()) {
+                meters.setHighWater(
+                        first.meter().meterId(), stuck.version(), counter(batch, rising.get(rising.size() - 1)));
+            }
+        }
+        Map<KeyRef, Long> advanced = new HashMap<>();
+        freshByKey.forEach((key, indices) -> {
+            if (!indices.isEmpty()) {
+                advanced.put(key, counter(batch, indices.get(indices.size() - 1)));
+            }
+        });
+        freshByKey.values().removeIf(List::isEmpty);
+        return advanced;
+    }
+
+    /** A stale frame whose counter and tag are on record (or accepted earlier in this batch) is a duplicate. */
+    private void classifyStale(List<Incoming> batch, List<Integer> stale, Outcome[] outcomes) {
+        if (stale.isEmpty()) {
+            return;
+        }
+        Map<String, GcmTag> known = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] == Outcome.ACCEPTED) {
+                known.put(identity(batch.get(i)), batch.get(i).tag());
+            }
+        }
+        Long[] titles = new Long[stale.size()];
+        Long[] counters = new Long[stale.size()];
+        for (int j = 0; j < stale.size(); j++) {
+            titles[j] = batch.get(stale.get(j)).meter().systemTitle().value();
+            counters[j] = batch.get(stale.get(j)).counter().value();
+        }
+        jdbc.sql("""
+                        SELECT f.system_title, f.invocation_counter, f.gcm_tag FROM received_frame f
+                          JOIN unnest(?::bigint[], ?::bigint[]) AS s(system_title, invocation_counter)
+                            ON f.system_title = s.system_title AND f.invocation_counter = s.invocation_counter""").params(titles, counters).query(rs -> {
+            known.putIfAbsent(rs.getLong(1) + ":" + rs.getLong(2), GcmTag.ofBytes(rs.getBytes(3)));
+        });
+        for (int i : stale) {
+            GcmTag stored = known.get(identity(batch.get(i)));
+            outcomes[i] = batch.get(i).tag().equals(stored) ? Outcome.DUPLICATE : Outcome.REPLAYED;
+        }
+    }
+
+    private static String identity(Incoming frame) {
+        return frame.meter().systemTitle().value() + ":" + frame.counter().value();
+    }
+
+    private void recordFrames(List<Incoming.Fresh> accepted) {
+        CopyText rows = new CopyText(accepted.size());
+        for (Incoming.Fresh frame : accepted) {
+            rows.number(frame.meter().systemTitle().value())
+                    .number(frame.keyVersion())
+                    .number(frame.counter().value())
+                    .bytea(frame.tag().bytes())
+                    .text(frame.collector())
+                    .text(frame.receivedAt().toString())
+                    .endRow();
+        }
+        copy(rows, """
+                COPY received_frame (system_title, key_version, invocation_counter, gcm_tag, collector_id, received_at)
+                FROM STDIN""");
+    }
+
+    private static List<IntervalDay> mergedDays(List<Incoming.Fresh> accepted) {
+        Map<IntervalDay.Key, IntervalDay> days = new HashMap<>();
+        for (Incoming.Fresh frame : accepted) {
+            for (IntervalDay day : frame.days()) {
+                IntervalDay existing = days.putIfAbsent(day.key(), day);
+                if (existing != null) {
+                    existing.fillFrom(day);
+                }
+            }
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    private void storeEvents(List<Incoming.Fresh> accepted) {
+        CopyText rows = new CopyText(16);
+        for (Incoming.Fresh frame : accepted) {
+            for (MeterEventRecord event : frame.events()) {
+                rows.text(frame.meter().meterId().value())
+                        .text(event.occurredAt().toString())
+                        .text(event.eventLog())
+                        .number(event.code())
+                        .text(event.kind())
+                        .endRow();
+            }
+        }
+        if (rows.rows() == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        CREATE TEMP TABLE IF NOT EXISTS incoming_event (
+                            meter_id text, occurred_at timestamptz, event_log text, code integer, kind text)
+                            ON COMMIT DELETE ROWS""").update();
+        copy(rows, "COPY incoming_event (meter_id, occurred_at, event_log, code, kind) FROM STDIN");
+        jdbc.sql("""
+                        INSERT INTO meter_event (meter_id, occurred_at, event_log, code, kind)
+                        SELECT DISTINCT meter_id, occurred_at, event_log, code, kind FROM incoming_event
+                        ON CONFLICT DO NOTHING""").update();
+    }
+
+    private void copy(CopyText rows, String sql) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyInto(connection, sql);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " rows failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static long counter(List<Incoming> batch, int index) {
+        return batch.get(index).counter().value();
+    }
+}

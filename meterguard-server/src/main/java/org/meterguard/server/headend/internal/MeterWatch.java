@@ -1,0 +1,122 @@
+package org.meterguard.server.headend.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.meterguard.core.Channel;
+import org.meterguard.server.alerts.Alert;
+import org.meterguard.server.alerts.Alerts;
+import org.meterguard.server.meters.MeterRegistry;
+import org.meterguard.server.readings.IntervalDay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches meters for signs of tampering and theft: heard through an unexpected collector, silent past their
+ * schedule, tamper events in their logs, and zero consumption while voltage is present (a bypass). Raises
+ * alerts; never refuses data because of them.
+ */
+@Component
+class MeterWatch {
+    private static final Logger log = LoggerFactory.getLogger(MeterWatch.class);
+    /** Two hours of 15-minute intervals with voltage and no consumption at all. */
+    static final int ZERO_WITH_VOLTAGE_SLOTS = 8;
+
+    private final MeterRegistry meters;
+    private final Collectors collectors;
+    private final Alerts alerts;
+    private final JdbcClient jdbc;
+
+    MeterWatch(MeterRegistry meters, Collectors collectors, Alerts alerts, JdbcClient jdbc) {
+        this.meters = meters;
+        this.collectors = collectors;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+    }
+
+    /** A frame of a meter arrived through {@code collector} (null: directly). */
+    void heard(Incoming frame, String collector) {
+        String home = meters.heard(frame.meter(), collector, Instant.now());
+        if (collector != null && home != null && !home.equals(collector)) {
+            collectors.heardElsewhere(frame.meter(), collector, home);
+        }
+    }
+
+    /** A frame was stored: look at what it says. */
+    void stored(Incoming.Fresh frame) {
+        for (MeterEventRecord event : frame.events()) {
+            TamperEvent.of(event)
+                    .ifPresent(tamper -> collectors.later(() -> alerts.raise(
+                            tamper.name(),
+                            tamper.severity(),
+                            "meter:" + frame.meter().meterId(),
+                            "meter " + frame.meter().meterId() + " logged " + event.kind() + " (event code "
+                                    + event.code() + ") at " + event.occurredAt(),
+                            event.occurredAt())));
+        }
+        zeroConsumptionWithVoltage(frame);
+    }
+
+    private void zeroConsumptionWithVoltage(Incoming.Fresh frame) {
+        Map<java.time.LocalDate, IntervalDay> imports = new HashMap<>();
+        Map<java.time.LocalDate, IntervalDay> volts = new HashMap<>();
+        for (IntervalDay day : frame.days()) {
+            if (day.channel() == Channel.ACTIVE_ENERGY_IMPORT) {
+                imports.put(day.day(), day);
+            } else if (day.channel() == Channel.VOLTAGE_L1) {
+                volts.put(day.day(), day);
+            }
+        }
+        imports.forEach((date, energy) -> {
+            IntervalDay voltage = volts.get(date);
+            if (voltage == null || voltage.slots() != energy.slots()) {
+                return;
+            }
+            int run = 0;
+            for (int slot = 0; slot < energy.slots(); slot++) {
+                boolean suspicious = energy.isFilled(slot)
+                        && voltage.isFilled(slot)
+                        && energy.value(slot) == 0
+                        && voltage.value(slot) > 0;
+                run = suspicious ? run + 1 : 0;
+                if (run == ZERO_WITH_VOLTAGE_SLOTS) {
+                    collectors.later(() -> alerts.raise(
+                            "ZERO_CONSUMPTION_WITH_VOLTAGE",
+                            Alert.Severity.WARNING,
+                            "meter:" + frame.meter().meterId(),
+                            "meter " + frame.meter().meterId() + " recorded no consumption for "
+                                    + ZERO_WITH_VOLTAGE_SLOTS + " intervals on " + date
+                                    + " while voltage was present (possible bypass)",
+                            Instant.now()));
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Writes when meters were last heard; then alerts on meters silent for twice their push interval. */
+    @Scheduled(fixedDelay = 5_000)
+    void flushAndCheckSilence() {
+        try {
+            meters.flushHeard();
+            jdbc.sql("""
+                            SELECT meter_id, last_heard_at FROM meter
+                             WHERE last_heard_at < now() - make_interval(secs => 2 * expected_push_seconds)""")
+                    .query((rs, n) ->
+                            Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                    .list()
+                    .forEach(silent -> alerts.raise(
+                            "METER_SILENT",
+                            Alert.Severity.WARNING,
+                            "meter:" + silent.getKey(),
+                            "meter " + silent.getKey() + " has not been heard since " + silent.getValue()
+                                    + ", twice its push interval",
+                            Instant.now()));
+        } catch (RuntimeException e) {
+            log.warn("Could not check for silent meters: {}", e.getMessage());
+        }
+    }
+}
