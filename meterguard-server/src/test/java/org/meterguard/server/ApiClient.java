@@ -29,8 +29,19 @@ public final class ApiClient {
     }
 
     public Answer get(String pathAndQuery, String username, String password) throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET(), username, password);
+    }
+
+    /** POSTs an empty body. */
+    public Answer post(String pathAndQuery, String username, String password) throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()),
+                username,
+                password);
+    }
+
+    private Answer send(HttpRequest.Builder request, String username, String password)
+            throws IOException, InterruptedException {
         if (username != null) {
             String token =
                     Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

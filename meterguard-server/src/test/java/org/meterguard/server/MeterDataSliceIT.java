@@ -10,15 +10,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.meterguard.core.Channel;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.StaffRole;
 import org.meterguard.dlms.CipheringKeys;
+import org.meterguard.dlms.DataNotification;
 import org.meterguard.dlms.GeneralGloCiphering;
 import org.meterguard.dlms.InvocationCounter;
 import org.meterguard.dlms.KeyAccess;
+import org.meterguard.dlms.LoadProfileCodec;
+import org.meterguard.dlms.ProfileBuffer;
+import org.meterguard.dlms.ProfileLayout;
 import org.meterguard.dlms.PushAcknowledgement;
 import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
@@ -50,6 +58,7 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "meterguard.headend.port=0",
+            "meterguard.headend.meter-burst=20",
             "meterguard.demo.enabled=false",
             "meterguard.database.embedded.durable=false"
         })
@@ -221,14 +230,155 @@ class MeterDataSliceIT {
                 .containsExactly(operator + " DENY BILLING", administrator + " DENY GRID_OPERATIONS");
     }
 
+    @Test
+    void acceptsTheOldKeyUntilTheMeterUsesTheNewOneThenRefusesIt() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        assertThat(push(meter, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+
+        MeterRegistry.RotatedKeys rotated = meters.rotateKeys(MeterId.of(meter.meterId()));
+        SimulatedMeter renewed = new SimulatedMeter(meter.meterId(), meter.systemTitle(), rotated.keys());
+        assertThat(rotated.version()).isEqualTo(2);
+        assertThat(push(meter, 2, DAY.plus(Duration.ofDays(1))).status())
+                .as("the old key, before the meter has switched")
+                .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+        assertThat(push(renewed, 1, DAY.plus(Duration.ofDays(2))).status())
+                .as("the new key, whose counters start afresh")
+                .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+        assertThat(push(meter, 3, DAY.plus(Duration.ofDays(3))).status())
+                .as("the old key, after the meter has switched")
+                .isEqualTo(PushAcknowledgement.Status.REJECTED);
+        assertThat(push(renewed, 1, DAY.plus(Duration.ofDays(4))).status())
+                .as("a counter under the new key that does not rise")
+                .isEqualTo(PushAcknowledgement.Status.REJECTED);
+
+        assertThat(jdbc.sql("SELECT key_version || ' ' || status || ' ' || invocation_counter FROM meter_key"
+                                + " WHERE meter_id = ? ORDER BY key_version")
+                        .param(meter.meterId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("1 RETIRED 2", "2 ACTIVE 1");
+        assertThat(storedDays(meter)).isEqualTo(6); // three days, import and export
+        byte[] newKey = rotated.keys().encryptionKey(KeyAccess.insecure());
+        for (byte[] stored : jdbc.sql("SELECT wrapped_keys FROM meter_key WHERE meter_id = ?")
+                .param(meter.meterId())
+                .query(byte[].class)
+                .list()) {
+            assertThat(Collections.indexOfSubList(bytes(stored), bytes(newKey)))
+                    .as("no plaintext key in the database")
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void refusesAFloodFromOneMeterAndCountsItForTheMetrics() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        String auditor = account(StaffRole.SECURITY_AUDITOR);
+        Map<PushAcknowledgement.Status, Integer> answers = new EnumMap<>(PushAcknowledgement.Status.class);
+        try (HeadEndClient client = connect()) {
+            for (int counter = 1; counter <= 40; counter++) {
+                client.send(frame(meter, counter, DAY.plus(Duration.ofDays(counter))));
+            }
+            for (int i = 0; i < 40; i++) {
+                answers.merge(client.awaitAcknowledgement().status(), 1, Integer::sum);
+            }
+        }
+        assertThat(answers.get(PushAcknowledgement.Status.ACCEPTED)).isBetween(20, 21);
+        assertThat(answers.get(PushAcknowledgement.Status.REJECTED)).isBetween(19, 20);
+        assertThat(securityEvents(meter, 19)).containsOnly("FRAME_RATE_LIMITED");
+
+        ApiClient.Answer metric = new ApiClient(httpPort)
+                .get("/actuator/metrics/meterguard.headend.frames.rejected?tag=reason:RATE_LIMITED", auditor, PASSWORD);
+        assertThat(metric.status()).isEqualTo(200);
+        assertThat(metric.json().get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(19);
+        assertThat(new ApiClient(httpPort)
+                        .get(
+                                "/actuator/metrics/meterguard.headend.frames.accepted",
+                                account(StaffRole.GRID_OPERATOR),
+                                PASSWORD)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void raisesOneAlertForZeroConsumptionWhileVoltageIsPresent() throws Exception {
+        SimulatedMeter meter = registeredMeter(MeterModels.SIMULATED_RESIDENTIAL_VOLTAGE);
+        ProfileLayout layout =
+                MeterModels.layoutOf(MeterModels.SIMULATED_RESIDENTIAL_VOLTAGE).orElseThrow();
+        for (int counter = 1; counter <= 2; counter++) {
+            ProfileBuffer.Builder buffer = ProfileBuffer.builder(layout.valueColumns());
+            Instant day = DAY.plus(Duration.ofDays(counter));
+            for (int slot = 0; slot < 96; slot++) {
+                // Consumption stops at noon while the meter still sees 239.8 V: a bypass.
+                buffer.add(day.plus(Duration.ofMinutes(15L * (slot + 1))), slot < 48 ? 150 : 0, 0, 2398, 0);
+            }
+            byte[] apdu = new DataNotification(
+                            counter, null, LoadProfileCodec.encodeBody(meter.systemTitle(), layout, buffer.build()))
+                    .encode();
+            try (HeadEndClient client = connect()) {
+                assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(counter), apdu))
+                                .status())
+                        .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+            }
+        }
+        String operator = account(StaffRole.GRID_OPERATOR);
+        ApiClient api = new ApiClient(httpPort);
+        JsonNode alerts = awaitAlerts(api, meter, operator);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("kind").asString()).isEqualTo("ZERO_CONSUMPTION_WITH_VOLTAGE");
+        assertThat(alerts.get(0).get("severity").asString()).isEqualTo("WARNING");
+        assertThat(alerts.get(0).get("occurrences").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM interval_day WHERE meter_id = ? AND channel = ?")
+                        .params(meter.meterId(), Channel.VOLTAGE_L1.code())
+                        .query(Long.class)
+                        .single())
+                .as("voltage stored as its own channel")
+                .isEqualTo(2);
+
+        assertThat(api.get("/api/v1/alerts", account(StaffRole.BILLING_ANALYST), PASSWORD)
+                        .status())
+                .isEqualTo(403);
+        long id = alerts.get(0).get("id").asLong();
+        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator, PASSWORD)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator, PASSWORD)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, String user) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            ApiClient.Answer answer = api.get("/api/v1/alerts?subject=meter:" + meter.meterId(), user, PASSWORD);
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode alerts = answer.json();
+            if ((alerts.size() > 0 && alerts.get(0).get("occurrences").asLong() >= 2) || System.nanoTime() > deadline) {
+                return alerts;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<Byte> bytes(byte[] array) {
+        List<Byte> list = new ArrayList<>(array.length);
+        for (byte b : array) {
+            list.add(b);
+        }
+        return list;
+    }
+
     private SimulatedMeter registeredMeter() {
+        return registeredMeter(MeterModels.SIMULATED_RESIDENTIAL);
+    }
+
+    private SimulatedMeter registeredMeter(String model) {
         int serial = SERIAL.incrementAndGet();
         SimulatedMeter meter = new SimulatedMeter(
                 "MG-SLICE-" + serial,
                 new SystemTitle(0x4D4753_00000000L | serial),
                 CipheringKeys.generate(new SecureRandom()));
-        meters.register(
-                MeterId.of(meter.meterId()), meter.systemTitle(), MeterModels.SIMULATED_RESIDENTIAL, meter.keys());
+        meters.register(MeterId.of(meter.meterId()), meter.systemTitle(), model, meter.keys());
         return meter;
     }
 

@@ -22,6 +22,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(
                         requests -> requests.requestMatchers("/actuator/health", "/", "/index.html", "/error")
                                 .permitAll()
+                                .requestMatchers("/actuator/metrics/**", "/actuator/prometheus", "/actuator/info")
+                                .hasAnyRole("ADMINISTRATOR", "SECURITY_AUDITOR")
                                 .requestMatchers(HttpMethod.GET, "/api/v1/alerts")
                                 .hasAnyRole("GRID_OPERATOR", "FIELD_TECHNICIAN", "SECURITY_AUDITOR")
                                 .requestMatchers("/api/v1/alerts/**")

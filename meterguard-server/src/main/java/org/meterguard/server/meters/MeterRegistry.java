@@ -99,7 +99,17 @@ public class MeterRegistry {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        meters.forEach(m -> unknownUntil.remove(m.systemTitle().value()));
+        for (NewMeter meter : meters) {
+            unknownUntil.remove(meter.systemTitle().value());
+            byTitle.put(
+                    meter.systemTitle().value(),
+                    new RegisteredMeter(
+                            meter.meterId(),
+                            meter.systemTitle(),
+                            meter.model(),
+                            null,
+                            List.of(new MeterKey(1, MeterKey.Status.ACTIVE, meter.keys()))));
+        }
         return meters.size();
     }
 

@@ -28,6 +28,7 @@ import org.meterguard.server.headend.FrameRejected;
 import org.meterguard.server.headend.RejectionReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * One collector's connection (or a meter's own, without TLS). Frames are checked on the network thread as they
@@ -109,8 +110,18 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 frame, base + WrapperDescriptor.HEADER_LENGTH, frame.readableBytes() - WrapperDescriptor.HEADER_LENGTH);
         Owed answer = new Owed(source, destination);
         owed.add(answer);
-        CompletableFuture<PushAcknowledgement> outcome =
-                destination == CollectorMessage.HEAD_END_WPORT ? collectorMessage(payload) : meterFrame(payload);
+        CompletableFuture<PushAcknowledgement> outcome;
+        try {
+            outcome = destination == CollectorMessage.HEAD_END_WPORT ? collectorMessage(payload) : meterFrame(payload);
+        } catch (DataAccessException e) {
+            // The frame could not be checked (a meter not in memory, and the database unreachable). Refusing it
+            // would lose a good frame; the connection closes instead, and the collector sends every frame it has
+            // no answer for again.
+            log.warn("Closing the connection from {}: the store is unavailable ({})", peer, e.getMessage());
+            owed.removeLast();
+            ctx.close();
+            return;
+        }
         if (outcome.isDone()) {
             answer.ack = outcome.join();
             answerReady(ctx);
@@ -169,6 +180,8 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
             reject(rejected, title.value());
             return CompletableFuture.completedFuture(
                     new PushAcknowledgement(PushAcknowledgement.Status.REJECTED, title, counter));
+        } catch (DataAccessException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Refusing a frame from {} after an unexpected failure", peer, e);
             reject(new FrameRejected(RejectionReason.MALFORMED, "unexpected failure: " + e), title.value());
