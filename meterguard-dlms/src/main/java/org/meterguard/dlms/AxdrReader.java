@@ -97,6 +97,10 @@ public final class AxdrReader {
 
     public DataValue.BitString readBitString() {
         expectTag(DataType.BIT_STRING);
+        return bitStringBody();
+    }
+
+    private DataValue.BitString bitStringBody() {
         int start = position;
         int bits = readLength();
         int bytes = (bits + 7) / 8;
@@ -112,6 +116,10 @@ public final class AxdrReader {
             throw new IllegalArgumentException(type.dlmsName() + " is not a fixed-width integer type");
         }
         expectTag(type);
+        return integerBody(type);
+    }
+
+    private long integerBody(DataType type) {
         long raw = readRawFixed(type.width());
         int shift = 64 - 8 * type.width();
         return type.signed() ? (raw << shift) >> shift : raw;
@@ -190,6 +198,10 @@ public final class AxdrReader {
     /** A visible-string; bytes above 0x7F are refused. */
     public String readVisibleString() {
         expectTag(DataType.VISIBLE_STRING);
+        return visibleStringBody();
+    }
+
+    private String visibleStringBody() {
         int start = position;
         byte[] bytes = readLengthPrefixed("visible-string");
         for (int i = 0; i < bytes.length; i++) {
@@ -203,6 +215,10 @@ public final class AxdrReader {
     /** A utf8-string; malformed UTF-8 is refused. */
     public String readUtf8String() {
         expectTag(DataType.UTF8_STRING);
+        return utf8StringBody();
+    }
+
+    private String utf8StringBody() {
         int start = position;
         byte[] bytes = readLengthPrefixed("utf8-string");
         try {
@@ -220,21 +236,53 @@ public final class AxdrReader {
     /** A date-time written either as octet-string of 12 bytes or as date-time (tag 0x19). */
     public CosemDateTime readDateTime() {
         int start = position;
-        byte[] bytes;
         if (peekTag() == DataType.DATE_TIME.tag()) {
             expectTag(DataType.DATE_TIME);
-            bytes = readRawBytes(CosemDateTime.LENGTH);
-        } else {
-            bytes = readOctetString();
-            if (bytes.length != CosemDateTime.LENGTH) {
-                throw malformed(start, "date-time octet-string of " + bytes.length + " bytes; expected 12");
-            }
+            return dateTimeBody();
+        }
+        byte[] bytes = readOctetString();
+        if (bytes.length != CosemDateTime.LENGTH) {
+            throw malformed(start, "date-time octet-string of " + bytes.length + " bytes; expected 12");
         }
         try {
             return CosemDateTime.read(bytes);
         } catch (IllegalArgumentException e) {
             throw malformed(start, e.getMessage());
         }
+    }
+
+    private CosemDateTime dateTimeBody() {
+        int start = position;
+        try {
+            return CosemDateTime.read(readRawBytes(CosemDateTime.LENGTH));
+        } catch (IllegalArgumentException e) {
+            throw malformed(start, e.getMessage());
+        }
+    }
+
+    /**
+     * A compact-array (tag 0x13): its type description and its elements, checked against the description.
+     *
+     * @throws MalformedApdu on a truncated or inconsistent description or contents
+     */
+    public DataValue.CompactArray readCompactArray() {
+        return CompactArrayCodec.decode(this, 0);
+    }
+
+    /** The value of a simple type written without its tag, as inside compact-array contents. */
+    DataValue readUntagged(DataType type) {
+        return switch (type) {
+            case NULL_DATA -> new DataValue.NullData();
+            case BOOLEAN -> new DataValue.Bool(readRawUint8() != 0);
+            case BIT_STRING -> bitStringBody();
+            case OCTET_STRING -> new DataValue.OctetString(readLengthPrefixed("octet-string"));
+            case VISIBLE_STRING -> new DataValue.VisibleString(visibleStringBody());
+            case UTF8_STRING -> new DataValue.Utf8String(utf8StringBody());
+            case FLOAT32 -> new DataValue.Float32(Float.intBitsToFloat((int) readRawFixed(4)));
+            case FLOAT64 -> new DataValue.Float64(Double.longBitsToDouble(readRawFixed(8)));
+            case DATE_TIME -> new DataValue.DateTime(dateTimeBody());
+            default -> new DataValue.IntegerValue(type, integerBody(type));
+        };
     }
 
     /** A structure header; returns its element count, which never exceeds the remaining bytes. */

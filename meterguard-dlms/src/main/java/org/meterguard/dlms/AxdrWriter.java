@@ -149,6 +149,16 @@ public final class AxdrWriter {
         return tag(DataType.DATE_TIME).rawBytes(value.toBytes());
     }
 
+    /**
+     * A compact-array: the type description, then the elements without their tags as one octet-string.
+     *
+     * @throws IllegalArgumentException when an element does not match the description
+     */
+    public AxdrWriter compactArray(TypeDescription description, java.util.List<DataValue> elements) {
+        new DataValue.CompactArray(description, elements).encode(this);
+        return this;
+    }
+
     /** The header of an array of {@code count} elements, which the caller writes next. */
     public AxdrWriter array(int count) {
         return tag(DataType.ARRAY).length(count);

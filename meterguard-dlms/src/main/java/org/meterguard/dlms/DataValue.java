@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One A-XDR "Data" value (DLMS Blue Book) as an immutable tree. {@link #decode(AxdrReader)} reads one complete value
  * and refuses nesting deeper than {@link #MAX_DEPTH} containers; {@link #encode(AxdrWriter)} writes it back
- * byte-for-byte. All fixed-width integer types and enum share {@link IntegerValue}. Compact-array and the other rare
- * types raise {@link UnsupportedDataType}.
+ * byte-for-byte. All fixed-width integer types and enum share {@link IntegerValue}. Compact-array is read into
+ * {@link CompactArray}; bcd, date, time and the delta types raise {@link UnsupportedDataType}.
  */
 public sealed interface DataValue {
     /** Largest number of nested arrays and structures accepted when decoding. */
@@ -32,7 +32,7 @@ public sealed interface DataValue {
      * Reads one complete value at the reader's position.
      *
      * @throws MalformedApdu on truncated or invalid input or nesting deeper than {@link #MAX_DEPTH}
-     * @throws UnsupportedDataType on compact-array and other rare types
+     * @throws UnsupportedDataType on bcd, date, time and the delta types
      */
     static DataValue decode(AxdrReader reader) {
         return DataValueCodec.decode(reader, 0);
@@ -192,6 +192,35 @@ public sealed interface DataValue {
         public void encode(AxdrWriter writer) {
             writer.structure(elements.size());
             elements.forEach(e -> e.encode(writer));
+        }
+    }
+
+    /**
+     * compact-array (tag 19): a {@link TypeDescription} and elements of that shape, written without their tags.
+     * Elements are copied immutably; each must match the description, and a description whose values occupy no bytes
+     * (null-data) is refused because its element count could not be read back.
+     */
+    record CompactArray(TypeDescription description, List<DataValue> elements) implements DataValue {
+        public CompactArray {
+            Objects.requireNonNull(description, "description");
+            elements = List.copyOf(Objects.requireNonNull(elements, "elements"));
+            if (description.occupiesNoBytes() && !elements.isEmpty()) {
+                throw new IllegalArgumentException("compact-array elements of " + description + " occupy no bytes");
+            }
+            for (int i = 0; i < elements.size(); i++) {
+                if (!description.describes(elements.get(i))) {
+                    throw new IllegalArgumentException(
+                            "compact-array element " + i + " does not match its type description " + description);
+                }
+            }
+        }
+
+        public DataType type() {
+            return DataType.COMPACT_ARRAY;
+        }
+
+        public void encode(AxdrWriter writer) {
+            CompactArrayCodec.encode(writer, description, elements);
         }
     }
 

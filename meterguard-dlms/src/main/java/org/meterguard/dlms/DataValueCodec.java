@@ -36,6 +36,10 @@ final class DataValueCodec {
             case FLOAT32 -> new DataValue.Float32(reader.readFloat32());
             case FLOAT64 -> new DataValue.Float64(reader.readFloat64());
             case DATE_TIME -> new DataValue.DateTime(reader.readDateTime());
+            case COMPACT_ARRAY -> {
+                checkDepth(reader, offset, depth);
+                yield CompactArrayCodec.decode(reader, depth + 1);
+            }
             default -> scalar(reader, offset, type);
         };
     }

@@ -44,6 +44,7 @@ class DataValueTest {
                 new DataValue.IntegerValue(DataType.LONG_UNSIGNED, 231))));
         values.add(new DataValue.Array(List.of()));
         values.add(DataValue.Structure.of(new DataValue.NullData(), DataValue.Structure.of(new DataValue.Bool(true))));
+        values.add(CompactArrayTest.profileRows());
         return values;
     }
 
@@ -109,11 +110,11 @@ class DataValueTest {
     }
 
     @Test
-    void refusesCompactArrayAsUnsupported() {
-        assertThatThrownBy(() -> DataValue.decode(new byte[] {0x13, 0x12, 0x02, 0, 0, 0, 1}))
+    void refusesBcdAsUnsupported() {
+        assertThatThrownBy(() -> DataValue.decode(new byte[] {0x02, 0x01, 0x0D, 0x12}))
                 .isExactlyInstanceOf(UnsupportedDataType.class)
-                .hasMessageContaining("compact-array")
-                .hasMessageContaining("offset 0");
+                .hasMessageContaining("bcd")
+                .hasMessageContaining("offset 2");
     }
 
     @Test
