@@ -10,8 +10,9 @@ import java.util.Objects;
  * The body of a load-profile push (a {@link DataNotification} body) for a configured {@link ProfileLayout}:
  *
  * <pre>
- * structure(2) {
+ * structure(3) {
  *   octet-string(8)                     logical device name: the meter's system title
+ *   octet-string(6)                     logical name of the pushed object: 1.0.99.1.0.255 (load profile 1)
  *   array(N) of structure(K + 1) {
  *     octet-string(12)                  capture time, COSEM date-time in UTC (deviation 0)
  *     value_1 .. value_K                double-long-unsigned, or long-unsigned for V and A columns
@@ -21,6 +22,9 @@ import java.util.Objects;
  *
  * Decoding accepts any integer type for a value and a date-time (tag 0x19) for the capture time; every mismatch with
  * the layout raises {@link MalformedApdu} naming the row and column (column 0 is the clock).
+ *
+ * <p>This is the {@link DataValue}-tree path. {@link PushEncoder} and {@link PushDecoder} write and read the same bytes
+ * directly, several times faster, and also handle event-log and register pushes; prefer them on the hot path.
  */
 public final class LoadProfileCodec {
     private LoadProfileCodec() {}
@@ -61,13 +65,16 @@ public final class LoadProfileCodec {
             }
             rows.add(new DataValue.Structure(cells));
         }
-        return DataValue.Structure.of(new DataValue.OctetString(device.toBytes()), new DataValue.Array(rows));
+        return DataValue.Structure.of(
+                new DataValue.OctetString(device.toBytes()),
+                new DataValue.OctetString(Obis.LOAD_PROFILE_1.toBytes()),
+                new DataValue.Array(rows));
     }
 
     /**
      * The device (logical device name / system title) a push body comes from.
      *
-     * @throws MalformedApdu when the body is not a 2-element structure starting with an 8-byte octet-string
+     * @throws MalformedApdu when the body is not a 3-element structure starting with an 8-byte octet-string
      */
     public static SystemTitle deviceOf(DataValue body) {
         DataValue first = topLevel(body).get(0);
@@ -85,7 +92,14 @@ public final class LoadProfileCodec {
      */
     public static ProfileBuffer decodeBody(DataValue body, ProfileLayout layout) {
         deviceOf(body);
-        DataValue entries = topLevel(body).get(1);
+        DataValue pushed = topLevel(body).get(1);
+        if (!(pushed instanceof DataValue.OctetString name)
+                || name.length() != Obis.LENGTH
+                || !Obis.read(java.nio.ByteBuffer.wrap(name.value())).equals(Obis.LOAD_PROFILE_1)) {
+            throw new MalformedApdu("load profile body: expected octet-string(6) 1.0.99.1.0.255 (load profile 1) as"
+                    + " the pushed object, found " + describePushed(pushed));
+        }
+        DataValue entries = topLevel(body).get(2);
         if (!(entries instanceof DataValue.Array array)) {
             throw new MalformedApdu("load profile body: expected an array of entries, found " + describe(entries));
         }
@@ -108,8 +122,8 @@ public final class LoadProfileCodec {
     }
 
     private static List<DataValue> topLevel(DataValue body) {
-        if (!(body instanceof DataValue.Structure s) || s.elements().size() != 2) {
-            throw new MalformedApdu("load profile body: expected structure of 2 elements, found " + describe(body));
+        if (!(body instanceof DataValue.Structure s) || s.elements().size() != 3) {
+            throw new MalformedApdu("load profile body: expected structure of 3 elements, found " + describe(body));
         }
         return s.elements();
     }
@@ -137,6 +151,13 @@ public final class LoadProfileCodec {
         }
         throw new MalformedApdu("load profile row " + row + " column " + column + " ("
                 + layout.captureObjects().get(column).obis() + "): expected an integer, found " + describe(cell));
+    }
+
+    private static String describePushed(DataValue value) {
+        if (value instanceof DataValue.OctetString os && os.length() == Obis.LENGTH) {
+            return Obis.read(java.nio.ByteBuffer.wrap(os.value())).toString();
+        }
+        return describe(value);
     }
 
     private static String describe(DataValue value) {

@@ -43,6 +43,18 @@ public record Obis(int a, int b, int c, int d, int e, int f) {
     /** Meter status word, 0.0.96.10.1.255. */
     public static final Obis STATUS_WORD = new Obis(0, 0, 96, 10, 1, 255);
 
+    /** Load profile 1 (profile generic, class 7), 1.0.99.1.0.255: the pushed object of a load-profile push. */
+    public static final Obis LOAD_PROFILE_1 = new Obis(1, 0, 99, 1, 0, 255);
+    /** Standard event log (profile generic), 0.0.99.98.0.255. */
+    public static final Obis STANDARD_EVENT_LOG = new Obis(0, 0, 99, 98, 0, 255);
+    /** Power failure event log (profile generic), 0.0.99.97.0.255. */
+    public static final Obis POWER_FAILURE_EVENT_LOG = new Obis(0, 0, 99, 97, 0, 255);
+    /**
+     * The readout object Meterguard meters push register values through, 0.0.21.0.1.255 (OBIS group C = 21 is
+     * "general local port readout"; E = 1 is this head-end's choice of instance).
+     */
+    public static final Obis REGISTER_READOUT = new Obis(0, 0, 21, 0, 1, 255);
+
     private static final Pattern TEXT =
             Pattern.compile("(\\d{1,3})[.-](\\d{1,3})[.:](\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})[.*](\\d{1,3})");
 

@@ -20,6 +20,24 @@ public final class ProfileBuffer {
         this.values = values;
     }
 
+    /**
+     * A buffer over these arrays, which the caller hands over and never touches again (package-private, for the
+     * decoders): {@code values.length == capturedAtMillis.length * columns}.
+     */
+    static ProfileBuffer wrap(int columns, long[] capturedAtMillis, long[] values) {
+        if (columns < 1 || values.length != capturedAtMillis.length * columns) {
+            throw new IllegalArgumentException("profile buffer of " + capturedAtMillis.length + " rows and " + columns
+                    + " columns cannot hold " + values.length + " values");
+        }
+        return new ProfileBuffer(columns, capturedAtMillis, values);
+    }
+
+    /** The capture instant of {@code row} in epoch milliseconds. */
+    public long capturedAtMillis(int row) {
+        Objects.checkIndex(row, size());
+        return capturedAtMillis[row];
+    }
+
     /** A builder of rows with {@code columns} values each (at least 1). */
     public static Builder builder(int columns) {
         if (columns < 1) {

@@ -45,7 +45,7 @@ class LoadProfileCodecTest {
     @Test
     void encodesEnergyAsDoubleLongUnsignedAndVoltageAsLongUnsigned() {
         DataValue.Structure body = (DataValue.Structure) LoadProfileCodec.encodeBody(DEVICE, LAYOUT, day());
-        DataValue.Array rows = (DataValue.Array) body.elements().get(1);
+        DataValue.Array rows = (DataValue.Array) body.elements().get(2);
         DataValue.Structure first = (DataValue.Structure) rows.elements().get(0);
 
         assertThat(body.elements().get(0)).isEqualTo(new DataValue.OctetString(DEVICE.toBytes()));
@@ -124,15 +124,35 @@ class LoadProfileCodecTest {
     @Test
     void rejectsABodyThatIsNotAProfilePush() {
         DataValue notStructure = new DataValue.NullData();
-        DataValue shortTitle =
-                DataValue.Structure.of(new DataValue.OctetString(new byte[6]), new DataValue.Array(List.of()));
-        DataValue noArray =
-                DataValue.Structure.of(new DataValue.OctetString(DEVICE.toBytes()), new DataValue.NullData());
+        DataValue shortTitle = DataValue.Structure.of(
+                new DataValue.OctetString(new byte[6]), LOAD_PROFILE, new DataValue.Array(List.of()));
+        DataValue noArray = DataValue.Structure.of(
+                new DataValue.OctetString(DEVICE.toBytes()), LOAD_PROFILE, new DataValue.NullData());
+        DataValue eventLog = DataValue.Structure.of(
+                new DataValue.OctetString(DEVICE.toBytes()),
+                new DataValue.OctetString(Obis.STANDARD_EVENT_LOG.toBytes()),
+                new DataValue.Array(List.of()));
+        DataValue legacyTwoElements =
+                DataValue.Structure.of(new DataValue.OctetString(DEVICE.toBytes()), new DataValue.Array(List.of()));
 
         assertThatThrownBy(() -> LoadProfileCodec.decodeBody(notStructure, LAYOUT))
                 .hasMessageContaining("found null-data");
         assertThatThrownBy(() -> LoadProfileCodec.deviceOf(shortTitle)).hasMessageContaining("octet-string(6)");
         assertThatThrownBy(() -> LoadProfileCodec.decodeBody(noArray, LAYOUT)).hasMessageContaining("array");
+        assertThatThrownBy(() -> LoadProfileCodec.decodeBody(eventLog, LAYOUT))
+                .isExactlyInstanceOf(MalformedApdu.class)
+                .hasMessageContaining("found 0.0.99.98.0.255");
+        assertThatThrownBy(() -> LoadProfileCodec.decodeBody(legacyTwoElements, LAYOUT))
+                .isExactlyInstanceOf(MalformedApdu.class)
+                .hasMessageContaining("structure of 3 elements");
+    }
+
+    @Test
+    void encodesTheDeviceThenLoadProfileOneThenTheEntries() {
+        ProfileBuffer buffer = ProfileBuffer.builder(2).add(MIDNIGHT, 1, 2).build();
+        DataValue body = LoadProfileCodec.encodeBody(DEVICE, LAYOUT, buffer);
+
+        assertThat(((DataValue.Structure) body).elements().get(1)).isEqualTo(LOAD_PROFILE);
     }
 
     @Test
@@ -154,6 +174,8 @@ class LoadProfileCodecTest {
                 .hasMessageContaining("2");
     }
 
+    private static final DataValue LOAD_PROFILE = new DataValue.OctetString(Obis.LOAD_PROFILE_1.toBytes());
+
     private static DataValue row(Instant at, long first, long second) {
         return DataValue.Structure.of(
                 new DataValue.OctetString(CosemDateTime.ofUtc(at).toBytes()),
@@ -163,6 +185,8 @@ class LoadProfileCodecTest {
 
     private static DataValue body(DataValue... rows) {
         return DataValue.Structure.of(
-                new DataValue.OctetString(DEVICE.toBytes()), new DataValue.Array(new ArrayList<>(List.of(rows))));
+                new DataValue.OctetString(DEVICE.toBytes()),
+                LOAD_PROFILE,
+                new DataValue.Array(new ArrayList<>(List.of(rows))));
     }
 }

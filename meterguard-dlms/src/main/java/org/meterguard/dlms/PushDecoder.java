@@ -1,0 +1,367 @@
+package org.meterguard.dlms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes a plaintext push (the {@link DataNotification} APDU, tag 0x0F, as {@link SecuritySuite0#unprotect} returns
+ * it) straight from its bytes into a {@link DecodedPush}, checked against the sender's {@link MeterModel}. The layout is
+ * drawn in {@link PushDescriptor}. No {@link DataValue} tree is built: a load-profile push of N rows allocates its two
+ * primitive arrays and three small objects.
+ *
+ * <p>Accepted like {@link LoadProfileCodec#decodeBody}: any integer type for a value (not enum), a capture time as
+ * octet-string(12) or date-time (tag 0x19), the notification date-time absent or present. Everything else that does
+ * not match the model raises {@link MalformedApdu} with the offset and, inside the content, the row and column (column 0
+ * is the first element of an entry). Stateless and thread-safe.
+ */
+public final class PushDecoder {
+    private static final int STRUCTURE = 0x02;
+    private static final int ARRAY = 0x01;
+    private static final int OCTET_STRING = 0x09;
+    private static final int UNSIGNED = 0x11;
+    private static final int LONG_UNSIGNED = 0x12;
+    private static final int INTEGER = 0x0F;
+    private static final int ENUM = 0x16;
+    private static final byte[] WIDTH = new byte[256];
+    private static final boolean[] SIGNED = new boolean[256];
+
+    static {
+        for (DataType type : DataType.values()) {
+            if (type.isInteger()) {
+                WIDTH[type.tag()] = (byte) type.width();
+                SIGNED[type.tag()] = type.signed();
+            }
+        }
+    }
+
+    private PushDecoder() {}
+
+    /**
+     * Decodes a complete plaintext DataNotification APDU; trailing bytes are refused.
+     *
+     * @throws MalformedApdu naming offset (and row and column) of the first thing that is not a push of {@code model}
+     */
+    public static DecodedPush decode(byte[] dataNotificationApdu, MeterModel model) {
+        Objects.requireNonNull(model, "model");
+        Cursor in = new Cursor(Objects.requireNonNull(dataNotificationApdu, "dataNotificationApdu"));
+        in.header();
+        SystemTitle device = new SystemTitle(in.octetStringLong(SystemTitle.LENGTH, "logical device name"));
+        int obisOffset = in.position;
+        Obis pushed = in.obis("logical name of the pushed object");
+        DecodedPush push;
+        if (pushed.equals(Obis.LOAD_PROFILE_1)) {
+            push = new DecodedPush.LoadProfilePush(device, in.loadProfile(model.loadProfile()));
+        } else if (model.pushesEventLog(pushed)) {
+            push = new DecodedPush.EventLogPush(device, pushed, in.events(pushed));
+        } else if (pushed.equals(Obis.REGISTER_READOUT) && !model.registers().isEmpty()) {
+            push = new DecodedPush.RegisterPush(device, in.registers(model));
+        } else {
+            throw new MalformedApdu(
+                    obisOffset,
+                    "pushed object " + pushed + " is not one model " + model.name()
+                            + " pushes (load profile 1.0.99.1.0.255, event logs " + model.eventLogs()
+                            + (model.registers().isEmpty() ? "" : ", readout 0.0.21.0.1.255") + ")");
+        }
+        in.expectEnd();
+        return push;
+    }
+
+    /** A position over the APDU; one per decode. */
+    private static final class Cursor {
+        private final byte[] b;
+        private int position;
+
+        Cursor(byte[] b) {
+            this.b = b;
+        }
+
+        void header() {
+            int tag = u8("data-notification tag");
+            if (tag != DataNotification.TAG) {
+                throw new MalformedApdu(0, "expected data-notification tag 0x0F, found " + Hex.byteHex(tag));
+            }
+            require(4, "long-invoke-id-and-priority");
+            position += 4;
+            int at = position;
+            int length = u8("notification date-time length");
+            if (length == CosemDateTime.LENGTH) {
+                require(CosemDateTime.LENGTH, "notification date-time");
+                try {
+                    CosemDateTime.read(java.util.Arrays.copyOfRange(b, position, position + CosemDateTime.LENGTH));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedApdu(at, e.getMessage());
+                }
+                position += CosemDateTime.LENGTH;
+            } else if (length != 0) {
+                throw new MalformedApdu(at, "date-time octet-string of length " + length + "; expected 0 or 12");
+            }
+            containerHeader(STRUCTURE, PushDescriptor.BODY_ELEMENTS, "push body");
+        }
+
+        ProfileBuffer loadProfile(ProfileLayout layout) {
+            int rows =
+                    arrayHeader("load profile entries", 2 + PushDescriptor.DATE_TIME_FIELD + 2 * layout.valueColumns());
+            int k = layout.valueColumns();
+            long[] times = new long[rows];
+            long[] values = new long[rows * k];
+            for (int row = 0; row < rows; row++) {
+                entryHeader(k + 1, row, "load profile");
+                times[row] = captureTime(row, 0, "load profile");
+                for (int column = 1; column <= k; column++) {
+                    values[row * k + column - 1] =
+                            integer(row, column, layout.valueColumn(column - 1).obis());
+                }
+            }
+            return ProfileBuffer.wrap(k, times, values);
+        }
+
+        List<MeterEvent> events(Obis log) {
+            int rows = arrayHeader("event log entries", 2 + PushDescriptor.DATE_TIME_FIELD + 2);
+            List<MeterEvent> events = new ArrayList<>(rows);
+            String what = "event log " + log;
+            for (int row = 0; row < rows; row++) {
+                entryHeader(PushDescriptor.EVENT_ELEMENTS, row, what);
+                long at = captureTime(row, 0, what);
+                int offset = position;
+                int tag = u8("event code tag");
+                int code;
+                if (tag == UNSIGNED) {
+                    code = (int) fixed(1);
+                } else if (tag == LONG_UNSIGNED) {
+                    code = (int) fixed(2);
+                } else {
+                    throw cell(
+                            offset,
+                            what,
+                            row,
+                            1,
+                            "expected unsigned or long-unsigned event code, found " + DataType.describeTag(tag));
+                }
+                events.add(new MeterEvent(Instant.ofEpochMilli(at), code));
+            }
+            return events;
+        }
+
+        List<RegisterValue> registers(MeterModel model) {
+            int rows = arrayHeader("readout entries", 2 + 2 + Obis.LENGTH + 2 + 6 + PushDescriptor.DATE_TIME_FIELD);
+            List<RegisterValue> values = new ArrayList<>(rows);
+            for (int row = 0; row < rows; row++) {
+                entryHeader(PushDescriptor.READOUT_ELEMENTS, row, "readout");
+                int obisOffset = position;
+                Obis obis = obis("readout row " + row + " column 0 (register)");
+                if (!model.readsRegister(obis)) {
+                    throw cell(
+                            obisOffset,
+                            "readout",
+                            row,
+                            0,
+                            "register " + obis + " is not one model " + model.name() + " reads out "
+                                    + model.registers());
+                }
+                long value = integer(row, 1, obis);
+                int scalerOffset = position;
+                containerHeader(STRUCTURE, 2, "readout row " + row + " column 2 (scaler and unit)");
+                int scaler = (byte) taggedByte(INTEGER, row, 2, scalerOffset);
+                int unit = taggedByte(ENUM, row, 2, scalerOffset);
+                long at = captureTime(row, 3, "readout");
+                values.add(new RegisterValue(obis, value, scaler, unit, Instant.ofEpochMilli(at)));
+            }
+            return values;
+        }
+
+        private int taggedByte(int tag, int row, int column, int offset) {
+            int found = u8("scaler and unit");
+            if (found != tag) {
+                throw cell(
+                        offset,
+                        "readout",
+                        row,
+                        column,
+                        "expected structure { integer scaler, enum unit }, found " + DataType.describeTag(found)
+                                + " at offset " + (position - 1));
+            }
+            return u8("scaler and unit");
+        }
+
+        /** An array header whose count, at {@code minEntryBytes} each, fits the remaining input. */
+        private int arrayHeader(String what, int minEntryBytes) {
+            int offset = position;
+            int tag = u8(what);
+            if (tag != ARRAY) {
+                throw new MalformedApdu(offset, what + ": expected array, found " + DataType.describeTag(tag));
+            }
+            int count = length(what);
+            if ((long) count * minEntryBytes > remaining()) {
+                throw new MalformedApdu(
+                        offset,
+                        what + ": array of " + count + " entries of at least " + minEntryBytes + " bytes overruns the "
+                                + remaining() + " remaining bytes");
+            }
+            return count;
+        }
+
+        private void entryHeader(int elements, int row, String what) {
+            int offset = position;
+            int tag = u8(what + " row " + row);
+            int count = tag == STRUCTURE ? length(what + " row " + row) : -1;
+            if (count != elements) {
+                throw new MalformedApdu(
+                        offset,
+                        what + " row " + row + ": expected structure of " + elements + " elements, found "
+                                + (tag == STRUCTURE ? "structure of " + count : DataType.describeTag(tag)));
+            }
+        }
+
+        private void containerHeader(int expectedTag, int elements, String what) {
+            int offset = position;
+            int tag = u8(what);
+            int count = tag == expectedTag ? length(what) : -1;
+            if (count != elements) {
+                throw new MalformedApdu(
+                        offset,
+                        what + ": expected " + DataType.fromTag(expectedTag).dlmsName()
+                                + " of " + elements + " elements, found "
+                                + (tag == expectedTag ? count + " elements" : DataType.describeTag(tag)));
+            }
+        }
+
+        private long captureTime(int row, int column, String what) {
+            int offset = position;
+            int tag = u8(what + " capture time");
+            if (tag == OCTET_STRING) {
+                int length = length(what + " capture time");
+                if (length != CosemDateTime.LENGTH) {
+                    throw cell(
+                            offset,
+                            what,
+                            row,
+                            column,
+                            "expected octet-string(12) date-time, found octet-string(" + length + ")");
+                }
+            } else if (tag != DataType.DATE_TIME.tag()) {
+                throw cell(
+                        offset,
+                        what,
+                        row,
+                        column,
+                        "expected octet-string(12) date-time, found " + DataType.describeTag(tag));
+            }
+            require(CosemDateTime.LENGTH, what + " capture time");
+            long millis = CosemClock.toEpochMilli(b, position);
+            if (millis == CosemClock.INVALID) {
+                throw cell(offset, what, row, column, "date-time is not a valid, fully specified instant");
+            }
+            position += CosemDateTime.LENGTH;
+            return millis;
+        }
+
+        private long integer(int row, int column, Obis obis) {
+            int offset = position;
+            int tag = u8("value");
+            int width = WIDTH[tag];
+            if (width == 0) {
+                throw cell(
+                        offset,
+                        "value",
+                        row,
+                        column,
+                        obis + ": expected an integer, found " + DataType.describeTag(tag));
+            }
+            long raw = fixed(width);
+            if (SIGNED[tag]) {
+                int shift = 64 - 8 * width;
+                return (raw << shift) >> shift;
+            }
+            if (raw < 0) {
+                throw cell(
+                        offset,
+                        "value",
+                        row,
+                        column,
+                        obis + ": long64-unsigned " + Long.toUnsignedString(raw) + " exceeds the signed range");
+            }
+            return raw;
+        }
+
+        long octetStringLong(int length, String what) {
+            octetStringHeader(length, what);
+            return fixed(length);
+        }
+
+        Obis obis(String what) {
+            octetStringHeader(Obis.LENGTH, what);
+            int p = position;
+            position += Obis.LENGTH;
+            return new Obis(
+                    b[p] & 0xFF, b[p + 1] & 0xFF, b[p + 2] & 0xFF, b[p + 3] & 0xFF, b[p + 4] & 0xFF, b[p + 5] & 0xFF);
+        }
+
+        private void octetStringHeader(int length, String what) {
+            int offset = position;
+            int tag = u8(what);
+            if (tag != OCTET_STRING) {
+                throw new MalformedApdu(
+                        offset, what + ": expected octet-string(" + length + "), found " + DataType.describeTag(tag));
+            }
+            int found = length(what);
+            if (found != length) {
+                throw new MalformedApdu(
+                        offset, what + ": expected octet-string(" + length + "), found octet-string(" + found + ")");
+            }
+            require(length, what);
+        }
+
+        private int length(String what) {
+            int offset = position;
+            int first = u8(what + " length");
+            if (first < 0x80) {
+                return first;
+            }
+            if (first == 0x81) {
+                return u8(what + " length");
+            }
+            if (first == 0x82) {
+                return (int) fixed(2);
+            }
+            throw new MalformedApdu(offset, what + ": unsupported A-XDR length form " + Hex.byteHex(first));
+        }
+
+        private int u8(String what) {
+            require(1, what);
+            return b[position++] & 0xFF;
+        }
+
+        private long fixed(int width) {
+            require(width, width + " bytes");
+            long value = 0;
+            for (int i = 0; i < width; i++) {
+                value = (value << 8) | (b[position++] & 0xFF);
+            }
+            return value;
+        }
+
+        private void require(int count, String what) {
+            if (count > b.length - position) {
+                throw new MalformedApdu(
+                        position,
+                        "truncated: need " + count + " bytes of " + what + ", " + (b.length - position) + " remain");
+            }
+        }
+
+        private int remaining() {
+            return b.length - position;
+        }
+
+        void expectEnd() {
+            if (position != b.length) {
+                throw new MalformedApdu(position, (b.length - position) + " trailing bytes after the push body");
+            }
+        }
+
+        private static MalformedApdu cell(int offset, String what, int row, int column, String detail) {
+            return new MalformedApdu(offset, what + " row " + row + " column " + column + ": " + detail);
+        }
+    }
+}
