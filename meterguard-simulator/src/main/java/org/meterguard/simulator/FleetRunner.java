@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.meterguard.dlms.InvocationCounter;
 import org.meterguard.dlms.PushAcknowledgement;
 
@@ -24,6 +25,7 @@ public final class FleetRunner {
     private final String host;
     private final int port;
     private final Duration timeout;
+    private final SSLContext tls;
 
     public FleetRunner(
             List<SimulatedMeter> meters,
@@ -32,12 +34,34 @@ public final class FleetRunner {
             String host,
             int port,
             Duration timeout) {
+        this(meters, counters, builder, host, port, timeout, null);
+    }
+
+    /**
+     * A runner that relays through a collector's mutually authenticated TLS 1.3 connection made with {@code tls}
+     * (the collector's key and the CA it trusts); null connects over plain TCP.
+     */
+    public FleetRunner(
+            List<SimulatedMeter> meters,
+            CounterStore counters,
+            PushBuilder builder,
+            String host,
+            int port,
+            Duration timeout,
+            SSLContext tls) {
+        this.tls = tls;
         this.meters = List.copyOf(meters);
         this.counters = counters;
         this.builder = builder;
         this.host = host;
         this.port = port;
         this.timeout = timeout;
+    }
+
+    private HeadEndClient connect() throws IOException {
+        return tls == null
+                ? HeadEndClient.connect(host, port, timeout)
+                : HeadEndClient.connect(tls, host, port, timeout);
     }
 
     /** What one run achieved. */
@@ -49,7 +73,7 @@ public final class FleetRunner {
         int accepted = 0;
         int rejected = 0;
         long readings = 0;
-        HeadEndClient client = HeadEndClient.connect(host, port, timeout);
+        HeadEndClient client = connect();
         try {
             for (SimulatedMeter meter : meters) {
                 for (List<Instant> day : days) {
@@ -78,7 +102,7 @@ public final class FleetRunner {
             } catch (IOException e) {
                 last = e;
                 client.close();
-                client = HeadEndClient.connect(host, port, timeout);
+                client = connect();
             }
         }
         throw last;

@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.meterguard.dlms.PushAcknowledgement;
 import org.meterguard.dlms.WrapperDescriptor;
 
@@ -34,6 +37,29 @@ public final class HeadEndClient implements AutoCloseable {
             return new HeadEndClient(socket);
         } catch (IOException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects over TLS 1.3 with {@code tls} (a collector's key and the CA it trusts), verifying that the
+     * head-end's certificate names {@code host}.
+     */
+    public static HeadEndClient connect(SSLContext tls, String host, int port, Duration timeout) throws IOException {
+        Socket plain = new Socket();
+        try {
+            plain.setTcpNoDelay(true);
+            plain.setSoTimeout((int) timeout.toMillis());
+            plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setProtocols(new String[] {"TLSv1.3"});
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return new HeadEndClient(socket);
+        } catch (IOException e) {
+            plain.close();
             throw e;
         }
     }
