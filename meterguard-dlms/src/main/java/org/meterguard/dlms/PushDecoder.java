@@ -150,7 +150,7 @@ public final class PushDecoder {
             for (int row = 0; row < rows; row++) {
                 entryHeader(PushDescriptor.READOUT_ELEMENTS, row, "readout");
                 int obisOffset = position;
-                Obis obis = obis("readout row " + row + " column 0 (register)");
+                Obis obis = obis("readout register");
                 if (!model.readsRegister(obis)) {
                     throw cell(
                             obisOffset,
@@ -162,7 +162,7 @@ public final class PushDecoder {
                 }
                 long value = integer(row, 1, obis);
                 int scalerOffset = position;
-                containerHeader(STRUCTURE, 2, "readout row " + row + " column 2 (scaler and unit)");
+                containerHeader(STRUCTURE, 2, "readout scaler and unit");
                 int scaler = (byte) taggedByte(INTEGER, row, 2, scalerOffset);
                 int unit = taggedByte(ENUM, row, 2, scalerOffset);
                 long at = captureTime(row, 3, "readout");
@@ -204,8 +204,8 @@ public final class PushDecoder {
 
         private void entryHeader(int elements, int row, String what) {
             int offset = position;
-            int tag = u8(what + " row " + row);
-            int count = tag == STRUCTURE ? length(what + " row " + row) : -1;
+            int tag = u8("entry header");
+            int count = tag == STRUCTURE ? length("entry header") : -1;
             if (count != elements) {
                 throw new MalformedApdu(
                         offset,
@@ -229,9 +229,9 @@ public final class PushDecoder {
 
         private long captureTime(int row, int column, String what) {
             int offset = position;
-            int tag = u8(what + " capture time");
+            int tag = u8("capture time");
             if (tag == OCTET_STRING) {
-                int length = length(what + " capture time");
+                int length = length("capture time");
                 if (length != CosemDateTime.LENGTH) {
                     throw cell(
                             offset,
@@ -248,7 +248,7 @@ public final class PushDecoder {
                         column,
                         "expected octet-string(12) date-time, found " + DataType.describeTag(tag));
             }
-            require(CosemDateTime.LENGTH, what + " capture time");
+            require(CosemDateTime.LENGTH, "capture time");
             long millis = CosemClock.toEpochMilli(b, position);
             if (millis == CosemClock.INVALID) {
                 throw cell(offset, what, row, column, "date-time is not a valid, fully specified instant");
@@ -315,12 +315,12 @@ public final class PushDecoder {
 
         private int length(String what) {
             int offset = position;
-            int first = u8(what + " length");
+            int first = u8("length");
             if (first < 0x80) {
                 return first;
             }
             if (first == 0x81) {
-                return u8(what + " length");
+                return u8("length");
             }
             if (first == 0x82) {
                 return (int) fixed(2);
