@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,15 +18,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.util.IPAddress;
 
 /**
  * The utility's collector CA, kept in one directory:
@@ -55,12 +50,6 @@ public final class CertificateAuthority {
     /** How long a CRL is good for; a head-end refuses every collector once its CRL is past this. */
     static final Duration CRL_VALIDITY = Duration.ofDays(30);
 
-    private static final Pattern COLLECTOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern DNS_NAME = Pattern.compile(
-            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final int MIN_CA_PASSWORD = 12;
-    private static final int MIN_BUNDLE_PASSWORD = 8;
-
     private final Path dir;
     private final Certificates.Signer signer;
     private final String organization;
@@ -69,7 +58,7 @@ public final class CertificateAuthority {
     private CertificateAuthority(Path dir, Certificates.Signer signer) {
         this.dir = dir;
         this.signer = signer;
-        this.organization = rdn(signer.certificate().getSubjectX500Principal(), "O");
+        this.organization = Certificates.rdn(signer.certificate().getSubjectX500Principal(), "O");
     }
 
     /**
@@ -79,10 +68,8 @@ public final class CertificateAuthority {
      * @throws PkiException if a CA already exists there, the name is unusable or the password shorter than 12
      */
     public static CertificateAuthority create(Path dir, String utility, char[] password) {
-        if (utility == null || utility.isBlank() || utility.chars().anyMatch(Character::isISOControl)) {
-            throw new PkiException("utility name must be non-blank printable text, not '" + utility + "'");
-        }
-        requirePassword(password, MIN_CA_PASSWORD, "CA password");
+        Checks.requireUtilityName(utility);
+        Checks.requirePassword(password, Checks.MIN_CA_PASSWORD, "CA password");
         if (Files.exists(dir.resolve(KEYSTORE_FILE))) {
             throw new PkiException("a CA already exists in " + dir + " (" + KEYSTORE_FILE + "); not replacing it");
         }
@@ -96,7 +83,7 @@ public final class CertificateAuthority {
                     subject, keys, Certificates.newSerial(random), now.minus(CLOCK_SKEW), plusYears(now, 10));
             byte[] p12 = Pkcs12.bundle(CA_ALIAS, keys.getPrivate(), new Certificate[] {certificate}, password);
             SecureFiles.writeNew(dir.resolve(KEYSTORE_FILE), p12);
-            SecureFiles.replace(dir.resolve(CERTIFICATE_FILE), pem(certificate), false);
+            SecureFiles.replace(dir.resolve(CERTIFICATE_FILE), Certificates.pem(certificate), false);
             CertificateAuthority ca =
                     new CertificateAuthority(dir, new Certificates.Signer(certificate, keys.getPrivate()));
             ca.locked(() -> {
@@ -165,11 +152,8 @@ public final class CertificateAuthority {
 
     /** Test hook: a collector certificate with a chosen validity (for example one already expired). */
     synchronized IssuedBundle issueCollector(String collectorId, char[] bundlePassword, Instant from, Instant to) {
-        if (collectorId == null || !COLLECTOR_ID.matcher(collectorId).matches()) {
-            throw new PkiException("invalid collector id '" + collectorId
-                    + "'; use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        requirePassword(bundlePassword, MIN_BUNDLE_PASSWORD, "certificate password");
+        Checks.requireCollectorId(collectorId);
+        Checks.requirePassword(bundlePassword, Checks.MIN_BUNDLE_PASSWORD, "certificate password");
         return locked(() -> {
             List<IssuedCertificate> index = CertificateIndex.read(indexFile());
             Instant now = Instant.now();
@@ -194,16 +178,8 @@ public final class CertificateAuthority {
      * two years; CN is the first host) as a PKCS#12 bundle under {@code bundlePassword}.
      */
     public synchronized IssuedBundle issueHeadEnd(List<String> hosts, char[] bundlePassword) {
-        if (hosts == null || hosts.isEmpty()) {
-            throw new PkiException("a head-end certificate needs at least one host name or IP address");
-        }
-        for (String host : hosts) {
-            if (host == null
-                    || !(IPAddress.isValid(host) || DNS_NAME.matcher(host).matches())) {
-                throw new PkiException("'" + host + "' is neither a DNS name nor an IP address");
-            }
-        }
-        requirePassword(bundlePassword, MIN_BUNDLE_PASSWORD, "certificate password");
+        Checks.requireHosts(hosts);
+        Checks.requirePassword(bundlePassword, Checks.MIN_BUNDLE_PASSWORD, "certificate password");
         Instant now = Instant.now();
         return locked(() -> {
             List<IssuedCertificate> index = CertificateIndex.read(indexFile());
@@ -282,7 +258,7 @@ public final class CertificateAuthority {
     }
 
     private IssuedCertificate revokeAt(List<IssuedCertificate> index, int i, RevocationReason reason) throws Exception {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         IssuedCertificate revoked = index.get(i).revoked(now, reason == null ? RevocationReason.UNSPECIFIED : reason);
         List<IssuedCertificate> updated = new ArrayList<>(index);
         updated.set(i, revoked);
@@ -347,6 +323,7 @@ public final class CertificateAuthority {
         return dir.resolve(CertificateIndex.FILE_NAME);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     private <T> T locked(Action<T> action) {
         try (FileChannel channel =
                         FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -359,34 +336,8 @@ public final class CertificateAuthority {
         }
     }
 
-    private static void requirePassword(char[] password, int minimum, String what) {
-        if (password == null || password.length < minimum) {
-            int length = password == null ? 0 : password.length;
-            throw new PkiException(
-                    what + " too short: " + length + " characters; at least " + minimum + " are required");
-        }
-    }
-
     private static Instant plusYears(Instant from, int years) {
         return from.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
-    }
-
-    private static byte[] pem(X509Certificate certificate) throws java.security.cert.CertificateEncodingException {
-        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
-        return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String rdn(X500Principal principal, String type) {
-        X500Name name = X500Name.getInstance(principal.getEncoded());
-        var rdns = name.getRDNs(BCStyle.INSTANCE.attrNameToOID(type));
-        if (rdns.length != 1 || rdns[0].isMultiValued()) {
-            throw new PkiException("expected exactly one " + type + " in " + principal.getName());
-        }
-        if (!(rdns[0].getFirst().getValue() instanceof ASN1String value)) {
-            throw new PkiException(type + " in " + principal.getName() + " is not a string");
-        }
-        return value.getString();
     }
 
     @FunctionalInterface

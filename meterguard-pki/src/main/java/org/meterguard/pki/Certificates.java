@@ -1,6 +1,7 @@
 package org.meterguard.pki;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,8 +12,12 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -134,6 +139,25 @@ final class Certificates {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws Exception {
         ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /** The certificate in PEM form. */
+    static byte[] pem(X509Certificate certificate) throws java.security.cert.CertificateEncodingException {
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+        return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The single value of attribute {@code type} (e.g. "CN") in a distinguished name. */
+    static String rdn(X500Principal principal, String type) {
+        RDN[] rdns = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.INSTANCE.attrNameToOID(type));
+        if (rdns.length != 1 || rdns[0].isMultiValued()) {
+            throw new PkiException("expected exactly one " + type + " in " + principal.getName());
+        }
+        if (!(rdns[0].getFirst().getValue() instanceof ASN1String value)) {
+            throw new PkiException(type + " in " + principal.getName() + " is not a string");
+        }
+        return value.getString();
     }
 
     /** The CA's certificate and private key, as needed to sign. */

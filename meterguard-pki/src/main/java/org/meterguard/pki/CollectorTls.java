@@ -142,7 +142,7 @@ public final class CollectorTls {
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
             throw new PkiException("the TLS peer presented no X.509 certificate");
         }
-        return CertificateAuthority.rdn(leaf.getSubjectX500Principal(), "CN");
+        return Certificates.rdn(leaf.getSubjectX500Principal(), "CN");
     }
 
     private static TrustManager[] trustOnly(X509Certificate ca) throws GeneralSecurityException, IOException {
