@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.meterguard.server.headend.LabPki;
 import org.meterguard.simulator.CounterStore;
 import org.meterguard.simulator.FleetFile;
 import org.meterguard.simulator.FleetRunner;
@@ -86,9 +87,10 @@ class CrashRecoveryIT {
                 fleet,
                 CounterStore.open(data.resolve("simulator/counters.properties")),
                 new PushBuilder(shape()),
-                "127.0.0.1",
+                "localhost",
                 port,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                LabPki.collectorContext(data.resolve("pki"), LabPki.DEMO_COLLECTOR));
     }
 
     private static LoadShape shape() {

@@ -57,6 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         properties = {
             "meterguard.headend.port=0",
+            // The frames' own end-to-end security is under test here, over plain TCP; TLS in CollectorTlsIT.
+            "meterguard.headend.tls.enabled=false",
             "meterguard.headend.batch-size=16",
             "meterguard.headend.window=64",
             "meterguard.demo.enabled=false",

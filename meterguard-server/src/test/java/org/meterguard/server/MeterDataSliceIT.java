@@ -58,6 +58,8 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "meterguard.headend.port=0",
+            // The frames' own end-to-end security is under test here, over plain TCP; TLS in CollectorTlsIT.
+            "meterguard.headend.tls.enabled=false",
             "meterguard.headend.meter-burst=20",
             "meterguard.demo.enabled=false",
             "meterguard.database.embedded.durable=false"

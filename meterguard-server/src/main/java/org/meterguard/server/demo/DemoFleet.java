@@ -1,5 +1,7 @@
 package org.meterguard.server.demo;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.meterguard.server.headend.HeadEnd;
+import org.meterguard.server.headend.HeadEndProperties;
+import org.meterguard.server.headend.LabPki;
 import org.meterguard.simulator.CounterStore;
 import org.meterguard.simulator.FleetFile;
 import org.meterguard.simulator.FleetRunner;
@@ -25,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the demo fleet beside the server: the simulated meters push their last days of load profile to the
- * head-end over TCP when the server starts, then their newest intervals at every push interval. Re-sent
+ * head-end through the demo collector's mutual TLS connection (plain TCP when TLS is off) when the server starts, then their newest intervals at every push interval. Re-sent
  * intervals are harmless: the store keeps the first copy of each.
  */
 @Component
@@ -35,15 +40,17 @@ class DemoFleet implements ApplicationRunner, DisposableBean {
 
     private final DemoProperties demo;
     private final HeadEnd headEnd;
+    private final HeadEndProperties headEndProperties;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-fleet");
         thread.setDaemon(true);
         return thread;
     });
 
-    DemoFleet(DemoProperties demo, HeadEnd headEnd) {
+    DemoFleet(DemoProperties demo, HeadEnd headEnd, HeadEndProperties headEndProperties) {
         this.demo = demo;
         this.headEnd = headEnd;
+        this.headEndProperties = headEndProperties;
     }
 
     @Override
@@ -57,9 +64,10 @@ class DemoFleet implements ApplicationRunner, DisposableBean {
                 meters,
                 counters,
                 new PushBuilder(new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15))),
-                "127.0.0.1",
+                "localhost",
                 headEnd.port(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                collectorTls());
         Instant now = Instant.now();
         push(runner, now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(demo.backfillDays())), now);
         long period = demo.pushInterval().toMillis();
@@ -68,6 +76,12 @@ class DemoFleet implements ApplicationRunner, DisposableBean {
                 period,
                 period,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The demo collector's TLS, when the head-end requires it. */
+    private SSLContext collectorTls() throws IOException {
+        HeadEndProperties.Tls tls = headEndProperties.tls();
+        return tls.enabled() ? LabPki.collectorContext(Path.of(tls.directory()), LabPki.DEMO_COLLECTOR) : null;
     }
 
     private void push(FleetRunner runner, Instant from, Instant to) {

@@ -34,13 +34,20 @@ public record HeadEndProperties(
 
     /**
      * @param enabled whether collectors must connect over TLS 1.3 with a client certificate from the utility's CA
-     *     (true in production; false accepts plain TCP, for a lab)
-     * @param pkiDirectory the CA directory (its certificate and current CRL)
-     * @param keystore the head-end's own certificate and key (PKCS#12)
-     * @param keystorePassword its password
+     *     (the default; false accepts plain TCP, for a lab)
+     * @param directory where the collector CA ({@code ca/}) and the head-end's own certificate
+     *     ({@code headend.p12}) live
+     * @param keystorePassword the password of {@code headend.p12}; empty: read from {@code headend.password} beside
+     *     it
+     * @param createIfMissing on the first start, create a CA, the head-end's certificate for this host and a demo
+     *     collector's certificate, with generated passwords in owner-only files (a lab or demo; production CAs are
+     *     made with the CLI and kept offline)
      */
     public record Tls(
-            @DefaultValue("true") boolean enabled, String pkiDirectory, String keystore, String keystorePassword) {}
+            @DefaultValue("true") boolean enabled,
+            String directory,
+            String keystorePassword,
+            @DefaultValue("true") boolean createIfMissing) {}
 
     /** The number of network threads to run. */
     public int effectiveIoThreads() {

@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.meterguard.core.Channel;
 import org.meterguard.dlms.CaptureObject;
+import org.meterguard.dlms.MeterModel;
 import org.meterguard.dlms.Obis;
 import org.meterguard.dlms.ProfileLayout;
 
 /**
- * The capture-object layout each meter model pushes its load profile in, as real head-ends configure it per
- * model (independently of what a meter claims), and which stored channel each captured OBIS code feeds. Columns
+ * What each meter model pushes, as real head-ends configure it per model (independently of what a meter claims):
+ * the capture-object layout of its load profile, its event logs and its registers; and which stored channel each
+ * captured OBIS code feeds. Columns
  * without a stored channel (the status word) are checked but not stored as interval data.
  */
 public final class MeterModels {
@@ -36,12 +39,23 @@ public final class MeterModels {
             CaptureObject.register(Obis.VOLTAGE_L3, -1, CaptureObject.UNIT_VOLT);
     private static final CaptureObject STATUS = CaptureObject.register(Obis.STATUS_WORD, 0, CaptureObject.UNIT_NONE);
 
-    private static final Map<String, ProfileLayout> LAYOUTS = Map.of(
-            SIMULATED_RESIDENTIAL, ProfileLayout.of(Duration.ofMinutes(15), IMPORT, EXPORT),
-            SIMULATED_RESIDENTIAL_VOLTAGE, ProfileLayout.of(Duration.ofMinutes(15), IMPORT, EXPORT, VOLTAGE_L1, STATUS),
+    private static final Set<Obis> EVENT_LOGS = Set.of(Obis.STANDARD_EVENT_LOG, Obis.POWER_FAILURE_EVENT_LOG);
+    private static final List<Obis> REGISTERS = List.of(Obis.ACTIVE_ENERGY_IMPORT, Obis.ACTIVE_ENERGY_EXPORT);
+
+    private static final Map<String, MeterModel> MODELS = Map.of(
+            SIMULATED_RESIDENTIAL, model(SIMULATED_RESIDENTIAL, Duration.ofMinutes(15), IMPORT, EXPORT),
+            SIMULATED_RESIDENTIAL_VOLTAGE,
+                    model(SIMULATED_RESIDENTIAL_VOLTAGE, Duration.ofMinutes(15), IMPORT, EXPORT, VOLTAGE_L1, STATUS),
             SIMULATED_COMMERCIAL,
-                    ProfileLayout.of(Duration.ofMinutes(15), IMPORT, EXPORT, VOLTAGE_L1, VOLTAGE_L2, VOLTAGE_L3),
-            SIMULATED_HOURLY, ProfileLayout.of(Duration.ofHours(1), IMPORT, EXPORT));
+                    model(
+                            SIMULATED_COMMERCIAL,
+                            Duration.ofMinutes(15),
+                            IMPORT,
+                            EXPORT,
+                            VOLTAGE_L1,
+                            VOLTAGE_L2,
+                            VOLTAGE_L3),
+            SIMULATED_HOURLY, model(SIMULATED_HOURLY, Duration.ofHours(1), IMPORT, EXPORT));
 
     private static final Map<Obis, Channel> CHANNELS = Map.of(
             Obis.ACTIVE_ENERGY_IMPORT_INTERVAL, Channel.ACTIVE_ENERGY_IMPORT,
@@ -52,9 +66,18 @@ public final class MeterModels {
 
     private MeterModels() {}
 
+    private static MeterModel model(String name, Duration period, CaptureObject... columns) {
+        return new MeterModel(name, ProfileLayout.of(period, columns), EVENT_LOGS, REGISTERS);
+    }
+
+    /** A configured model: its load-profile layout, event logs and registers. */
+    public static Optional<MeterModel> model(String name) {
+        return Optional.ofNullable(MODELS.get(name));
+    }
+
     /** The load-profile layout of a model. */
     public static Optional<ProfileLayout> layoutOf(String model) {
-        return Optional.ofNullable(LAYOUTS.get(model));
+        return model(model).map(MeterModel::loadProfile);
     }
 
     /** The stored channel a captured OBIS code feeds, if any. */
@@ -64,6 +87,6 @@ public final class MeterModels {
 
     /** The configured model names. */
     public static List<String> names() {
-        return LAYOUTS.keySet().stream().sorted().toList();
+        return MODELS.keySet().stream().sorted().toList();
     }
 }

@@ -15,7 +15,7 @@ import org.meterguard.core.MeterId;
 import org.meterguard.dlms.CipheringKeys;
 import org.meterguard.dlms.KeyAccess;
 import org.meterguard.dlms.SystemTitle;
-import org.meterguard.server.database.CopyText;
+import org.meterguard.server.database.CopyBinary;
 import org.meterguard.server.keys.KeyEncryptionKey;
 import org.meterguard.server.keys.WrappedKey;
 import org.slf4j.Logger;
@@ -73,27 +73,28 @@ public class MeterRegistry {
     /** Registers many meters in one transaction with COPY (a manufacturer's key shipment, a benchmark fleet). */
     @Transactional
     public int registerAll(List<NewMeter> meters) {
-        CopyText meterRows = new CopyText(meters.size());
-        CopyText keyRows = new CopyText(meters.size());
+        CopyBinary meterRows = new CopyBinary(meters.size());
+        CopyBinary keyRows = new CopyBinary(meters.size());
         for (NewMeter meter : meters) {
             meterRows
+                    .row(3)
                     .text(meter.meterId().value())
-                    .number(meter.systemTitle().value())
-                    .text(meter.model())
-                    .endRow();
+                    .int8(meter.systemTitle().value())
+                    .text(meter.model());
             WrappedKey wrapped = kek.wrap(concat(meter.keys()), owner(meter.meterId(), 1));
-            keyRows.text(meter.meterId().value())
-                    .number(1)
+            keyRows.row(5)
+                    .text(meter.meterId().value())
+                    .int4(1)
                     .text(wrapped.kekId())
                     .bytea(wrapped.blob())
-                    .text("ACTIVE")
-                    .endRow();
+                    .text("ACTIVE");
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            meterRows.copyInto(connection, "COPY meter (meter_id, system_title, model) FROM STDIN");
+            meterRows.copyInto(connection, "COPY meter (meter_id, system_title, model) FROM STDIN (FORMAT binary)");
             keyRows.copyInto(
-                    connection, "COPY meter_key (meter_id, key_version, kek_id, wrapped_keys, status) FROM STDIN");
+                    connection,
+                    "COPY meter_key (meter_id, key_version, kek_id, wrapped_keys, status) FROM STDIN (FORMAT binary)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not register " + meters.size() + " meters: " + e.getMessage(), e);
         } finally {

@@ -6,6 +6,7 @@ import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
 
 /**
  * The slots of one meter, channel and UTC day that a batch brings: the unit the store writes. Mutable while a
@@ -42,9 +43,14 @@ public final class IntervalDay {
 
     /** Fills the slot of {@code reading} (which lies on this day's grid) unless it already holds a value. */
     public void fill(int slot, IntervalReading reading) {
+        fill(slot, reading.value(), reading.quality());
+    }
+
+    /** Fills a slot unless it already holds a value. */
+    public void fill(int slot, long value, ReadingQuality readingQuality) {
         if (!present[slot]) {
-            values[slot] = reading.value();
-            quality[slot] = (short) reading.quality().espiCode();
+            values[slot] = value;
+            quality[slot] = (short) readingQuality.espiCode();
             present[slot] = true;
         }
     }
@@ -100,13 +106,13 @@ public final class IntervalDay {
         return n;
     }
 
-    void appendTo(org.meterguard.server.database.CopyText rows) {
-        rows.text(meterId.value())
-                .number(channel.code())
-                .text(day.toString())
-                .number(intervalSeconds)
-                .array(values, present)
-                .array(quality, present)
-                .endRow();
+    void appendTo(org.meterguard.server.database.CopyBinary rows) {
+        rows.row(6)
+                .text(meterId.value())
+                .int2(channel.code())
+                .date(day)
+                .int4(intervalSeconds)
+                .int8Array(values, present)
+                .int2Array(quality, present);
     }
 }

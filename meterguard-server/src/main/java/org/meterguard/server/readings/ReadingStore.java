@@ -17,7 +17,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
-import org.meterguard.server.database.CopyText;
+import org.meterguard.server.database.CopyBinary;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -73,7 +73,7 @@ public class ReadingStore {
         if (days.isEmpty()) {
             return;
         }
-        CopyText rows = new CopyText(days.size());
+        CopyBinary rows = new CopyBinary(days.size());
         days.forEach(day -> day.appendTo(rows));
         jdbc.sql("""
                         CREATE TEMP TABLE IF NOT EXISTS incoming_day (
@@ -83,7 +83,7 @@ public class ReadingStore {
         try {
             rows.copyInto(
                     connection,
-                    "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN");
+                    "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN (FORMAT binary)");
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY of " + days.size() + " interval days failed", e);
         } finally {

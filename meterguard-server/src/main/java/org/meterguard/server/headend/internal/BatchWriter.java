@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.meterguard.server.database.CopyText;
+import org.meterguard.dlms.RegisterValue;
+import org.meterguard.server.database.CopyBinary;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.server.meters.MeterRegistry.CounterAdvance;
 import org.meterguard.server.meters.MeterRegistry.KeyRef;
@@ -94,6 +95,7 @@ class BatchWriter {
         recordFrames(accepted);
         store.mergeDays(mergedDays(accepted));
         storeEvents(accepted);
+        storeRegisters(accepted);
         return new Plan(outcomes, advanced);
     }
 
@@ -171,25 +173,25 @@ class BatchWriter {
     }
 
     private void recordFrames(List<Incoming.Fresh> accepted) {
-        CopyText rows = new CopyText(accepted.size());
+        CopyBinary rows = new CopyBinary(accepted.size());
         for (Incoming.Fresh frame : accepted) {
-            rows.number(frame.meter().systemTitle().value())
-                    .number(frame.keyVersion())
-                    .number(frame.counter().value())
+            rows.row(6)
+                    .int8(frame.meter().systemTitle().value())
+                    .int4(frame.keyVersion())
+                    .int8(frame.counter().value())
                     .bytea(frame.tag().bytes())
                     .text(frame.collector())
-                    .text(frame.receivedAt().toString())
-                    .endRow();
+                    .timestamptz(frame.receivedAt());
         }
         copy(rows, """
                 COPY received_frame (system_title, key_version, invocation_counter, gcm_tag, collector_id, received_at)
-                FROM STDIN""");
+                FROM STDIN (FORMAT binary)""");
     }
 
     private static List<IntervalDay> mergedDays(List<Incoming.Fresh> accepted) {
         Map<IntervalDay.Key, IntervalDay> days = new HashMap<>();
         for (Incoming.Fresh frame : accepted) {
-            for (IntervalDay day : frame.days()) {
+            for (IntervalDay day : frame.content().days()) {
                 IntervalDay existing = days.putIfAbsent(day.key(), day);
                 if (existing != null) {
                     existing.fillFrom(day);
@@ -200,15 +202,15 @@ class BatchWriter {
     }
 
     private void storeEvents(List<Incoming.Fresh> accepted) {
-        CopyText rows = new CopyText(16);
+        CopyBinary rows = new CopyBinary(16);
         for (Incoming.Fresh frame : accepted) {
-            for (MeterEventRecord event : frame.events()) {
-                rows.text(frame.meter().meterId().value())
-                        .text(event.occurredAt().toString())
+            for (MeterEventRecord event : frame.content().events()) {
+                rows.row(5)
+                        .text(frame.meter().meterId().value())
+                        .timestamptz(event.occurredAt())
                         .text(event.eventLog())
-                        .number(event.code())
-                        .text(event.kind())
-                        .endRow();
+                        .int4(event.code())
+                        .text(event.kind());
             }
         }
         if (rows.rows() == 0) {
@@ -218,14 +220,32 @@ class BatchWriter {
                         CREATE TEMP TABLE IF NOT EXISTS incoming_event (
                             meter_id text, occurred_at timestamptz, event_log text, code integer, kind text)
                             ON COMMIT DELETE ROWS""").update();
-        copy(rows, "COPY incoming_event (meter_id, occurred_at, event_log, code, kind) FROM STDIN");
+        copy(rows, "COPY incoming_event (meter_id, occurred_at, event_log, code, kind) FROM STDIN (FORMAT binary)");
         jdbc.sql("""
                         INSERT INTO meter_event (meter_id, occurred_at, event_log, code, kind)
                         SELECT DISTINCT meter_id, occurred_at, event_log, code, kind FROM incoming_event
                         ON CONFLICT DO NOTHING""").update();
     }
 
-    private void copy(CopyText rows, String sql) {
+    private void storeRegisters(List<Incoming.Fresh> accepted) {
+        for (Incoming.Fresh frame : accepted) {
+            for (RegisterValue read : frame.content().registers()) {
+                jdbc.sql("""
+                                INSERT INTO register_read (meter_id, obis, captured_at, value, scaler, unit)
+                                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        .params(
+                                frame.meter().meterId().value(),
+                                read.obis().toString(),
+                                java.sql.Timestamp.from(read.capturedAt()),
+                                read.value(),
+                                read.scaler(),
+                                read.unit())
+                        .update();
+            }
+        }
+    }
+
+    private void copy(CopyBinary rows, String sql) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             rows.copyInto(connection, sql);

@@ -10,11 +10,6 @@ import io.netty.handler.ssl.SslHandler;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.security.auth.x500.X500Principal;
 import org.meterguard.dlms.CollectorMessage;
 import org.meterguard.dlms.DlmsException;
 import org.meterguard.dlms.GeneralGloCiphering;
@@ -24,6 +19,7 @@ import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
 import org.meterguard.dlms.WrapperDescriptor;
 import org.meterguard.dlms.WrapperFrame;
+import org.meterguard.pki.CollectorTls;
 import org.meterguard.server.headend.FrameRejected;
 import org.meterguard.server.headend.RejectionReason;
 import org.slf4j.Logger;
@@ -82,17 +78,7 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     /** The collector id: the common name of the client certificate that the handshake verified. */
     private static String collectorOf(SslHandler tls) {
-        try {
-            X500Principal subject = (X500Principal) tls.engine().getSession().getPeerPrincipal();
-            for (Rdn rdn : new LdapName(subject.getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-            throw new IllegalStateException("the client certificate " + subject + " has no common name");
-        } catch (SSLPeerUnverifiedException | InvalidNameException e) {
-            throw new IllegalStateException("a completed mutual-TLS handshake without a usable peer certificate", e);
-        }
+        return CollectorTls.collectorIdOf(tls.engine().getSession());
     }
 
     @Override
@@ -195,7 +181,7 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
         return switch (outcome) {
             case ACCEPTED -> {
                 Incoming.Fresh fresh = (Incoming.Fresh) frame;
-                services.events().frameAccepted(fresh.readingCount());
+                services.events().frameAccepted(fresh.content().readingCount());
                 services.watch().stored(fresh);
                 yield new PushAcknowledgement(PushAcknowledgement.Status.ACCEPTED, title, frame.counter());
             }

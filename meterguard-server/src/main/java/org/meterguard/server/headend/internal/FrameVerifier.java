@@ -1,6 +1,5 @@
 package org.meterguard.server.headend.internal;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,17 +8,19 @@ import java.util.List;
 import java.util.Map;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
-import org.meterguard.core.IntervalReading;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.dlms.CaptureObject;
-import org.meterguard.dlms.DataNotification;
+import org.meterguard.dlms.DecodedPush;
 import org.meterguard.dlms.DecryptionFailed;
 import org.meterguard.dlms.DlmsException;
 import org.meterguard.dlms.GeneralGloCiphering;
 import org.meterguard.dlms.InvocationCounter;
-import org.meterguard.dlms.LoadProfileCodec;
+import org.meterguard.dlms.MeterEvent;
+import org.meterguard.dlms.MeterModel;
 import org.meterguard.dlms.ProfileBuffer;
 import org.meterguard.dlms.ProfileLayout;
+import org.meterguard.dlms.PushDecoder;
+import org.meterguard.dlms.RegisterValue;
 import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FrameVerifier {
+    private static final long SECONDS_PER_DAY = 86_400;
     private final MeterRegistry meters;
 
     FrameVerifier(MeterRegistry meters) {
@@ -119,34 +121,69 @@ class FrameVerifier {
             String collector,
             Instant receivedAt,
             byte[] plaintext) {
-        ProfileLayout layout = MeterModels.layoutOf(meter.model())
+        MeterModel model = MeterModels.model(meter.model())
                 .orElseThrow(() -> new FrameRejected(
                         RejectionReason.UNEXPECTED_CONTENT,
                         "meter " + meter.meterId() + " has model " + meter.model()
-                                + ", for which no push layout is configured"));
-        ProfileBuffer buffer;
+                                + ", for which no pushes are configured"));
+        DecodedPush push;
         try {
-            DataNotification notification = DataNotification.decode(plaintext);
-            SystemTitle device = LoadProfileCodec.deviceOf(notification.body());
-            if (!device.equals(meter.systemTitle())) {
-                throw new FrameRejected(
-                        RejectionReason.DEVICE_MISMATCH,
-                        "meter " + meter.meterId() + "'s frame carries a notification from device " + device);
-            }
-            buffer = LoadProfileCodec.decodeBody(notification.body(), layout);
+            push = PushDecoder.decode(plaintext, model);
         } catch (DlmsException e) {
             throw new FrameRejected(
                     RejectionReason.UNEXPECTED_CONTENT, "meter " + meter.meterId() + ": " + e.getMessage());
         }
-        List<IntervalDay> days = toDays(meter, layout, buffer);
-        return new Incoming.Fresh(
-                meter, keyVersion, counter, tag, collector, receivedAt, days, List.of(), buffer.size());
+        if (!push.device().equals(meter.systemTitle())) {
+            throw new FrameRejected(
+                    RejectionReason.DEVICE_MISMATCH,
+                    "meter " + meter.meterId() + "'s frame carries a notification from device " + push.device());
+        }
+        Incoming.Content content;
+        if (push instanceof DecodedPush.LoadProfilePush profile) {
+            List<IntervalDay> days = toDays(meter, model.loadProfile(), profile.buffer());
+            content = new Incoming.Content(
+                    days, List.of(), List.of(), profile.buffer().size());
+        } else if (push instanceof DecodedPush.EventLogPush log) {
+            content = new Incoming.Content(
+                    List.of(), events(log), List.of(), log.events().size());
+        } else {
+            List<RegisterValue> values = ((DecodedPush.RegisterPush) push).values();
+            content = new Incoming.Content(List.of(), List.of(), values, values.size());
+        }
+        return new Incoming.Fresh(meter, keyVersion, counter, tag, collector, receivedAt, content);
     }
 
-    /** The buffer's values per stored channel and UTC day; columns without a stored channel are skipped. */
+    private static List<MeterEventRecord> events(DecodedPush.EventLogPush log) {
+        List<MeterEventRecord> events = new ArrayList<>(log.events().size());
+        for (MeterEvent event : log.events()) {
+            events.add(new MeterEventRecord(
+                    event.at(),
+                    log.log().toString(),
+                    event.code(),
+                    event.known().map(Enum::name).orElse(null)));
+        }
+        return events;
+    }
+
+    /**
+     * The buffer's values per stored channel and UTC day; columns without a stored channel are skipped. Works on
+     * epoch seconds, not on date objects: it runs for every reading the head-end receives.
+     */
     static List<IntervalDay> toDays(RegisteredMeter meter, ProfileLayout layout, ProfileBuffer buffer) {
         IntervalGrid grid = new IntervalGrid(layout.capturePeriod());
-        Map<IntervalDay.Key, IntervalDay> days = new HashMap<>();
+        long period = layout.capturePeriod().getSeconds();
+        long[] starts = new long[buffer.size()];
+        for (int row = 0; row < buffer.size(); row++) {
+            long start = buffer.capturedAt(row).getEpochSecond() - period;
+            if (Math.floorMod(start, period) != 0 || buffer.capturedAt(row).getNano() != 0) {
+                throw new FrameRejected(
+                        RejectionReason.UNEXPECTED_CONTENT,
+                        "meter " + meter.meterId() + " captured an interval at " + buffer.capturedAt(row) + ", off its "
+                                + layout.capturePeriod() + " grid");
+            }
+            starts[row] = start;
+        }
+        List<IntervalDay> days = new ArrayList<>(4);
         List<CaptureObject> objects = layout.captureObjects();
         for (int column = 1; column < objects.size(); column++) {
             CaptureObject object = objects.get(column);
@@ -155,33 +192,24 @@ class FrameVerifier {
                 continue;
             }
             long factor = factor(object, channel);
-            for (int row = 0; row < buffer.size(); row++) {
-                Instant start = intervalStart(meter, layout, grid, buffer, row);
-                LocalDate day = grid.dayOf(start);
-                IntervalDay slots = days.computeIfAbsent(
-                        new IntervalDay.Key(meter.meterId(), channel, day),
-                        k -> new IntervalDay(meter.meterId(), channel, grid, day));
+            Map<Long, IntervalDay> byDay = new HashMap<>(4);
+            IntervalDay current = null;
+            long currentDay = Long.MIN_VALUE;
+            for (int row = 0; row < starts.length; row++) {
+                long epochDay = Math.floorDiv(starts[row], SECONDS_PER_DAY);
+                if (epochDay != currentDay) {
+                    currentDay = epochDay;
+                    current = byDay.computeIfAbsent(epochDay, d -> {
+                        IntervalDay day = new IntervalDay(meter.meterId(), channel, grid, LocalDate.ofEpochDay(d));
+                        days.add(day);
+                        return day;
+                    });
+                }
                 long value = Math.multiplyExact(buffer.value(row, column - 1), factor);
-                slots.fill(grid.slotOf(start), new IntervalReading(start, value, ReadingQuality.RAW));
+                current.fill((int) (Math.floorMod(starts[row], SECONDS_PER_DAY) / period), value, ReadingQuality.RAW);
             }
         }
-        return new ArrayList<>(days.values());
-    }
-
-    private static Instant intervalStart(
-            RegisteredMeter meter, ProfileLayout layout, IntervalGrid grid, ProfileBuffer buffer, int row) {
-        try {
-            Instant start = buffer.capturedAt(row).minus(layout.capturePeriod());
-            if (grid.isAligned(start)) {
-                return start;
-            }
-        } catch (DateTimeException e) {
-            // falls through to the refusal below
-        }
-        throw new FrameRejected(
-                RejectionReason.UNEXPECTED_CONTENT,
-                "meter " + meter.meterId() + " captured an interval at " + buffer.capturedAt(row) + ", off its "
-                        + layout.capturePeriod() + " grid");
+        return days;
     }
 
     /** The factor from the meter's scaler to the stored power of ten (e.g. scaler 0 Wh into Wh: 1). */

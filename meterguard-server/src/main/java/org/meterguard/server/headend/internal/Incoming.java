@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.meterguard.dlms.InvocationCounter;
+import org.meterguard.dlms.RegisterValue;
 import org.meterguard.server.meters.RegisteredMeter;
 import org.meterguard.server.readings.IntervalDay;
 
@@ -29,14 +30,28 @@ sealed interface Incoming {
             GcmTag tag,
             String collector,
             Instant receivedAt,
-            List<IntervalDay> days,
-            List<MeterEventRecord> events,
-            int readingCount)
+            Content content)
             implements Incoming {
         public Fresh {
             Objects.requireNonNull(meter, "meter");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /**
+     * What a fresh frame carries: interval days from a load profile, events from an event log, or register reads.
+     *
+     * @param days interval values per channel and UTC day
+     * @param events event-log entries
+     * @param registers register reads
+     * @param readingCount the number of readings (profile entries, events or register values) it carried
+     */
+    record Content(
+            List<IntervalDay> days, List<MeterEventRecord> events, List<RegisterValue> registers, int readingCount) {
+        public Content {
             days = List.copyOf(days);
             events = List.copyOf(events);
+            registers = List.copyOf(registers);
         }
     }
 

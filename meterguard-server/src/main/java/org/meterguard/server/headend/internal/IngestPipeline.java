@@ -88,7 +88,11 @@ class IngestPipeline implements SmartLifecycle {
             try {
                 long started = System.nanoTime();
                 BatchWriter.Outcome[] outcomes = writer.write(frames);
-                commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                long took = System.nanoTime() - started;
+                commits.record(took, TimeUnit.NANOSECONDS);
+                if (log.isDebugEnabled()) {
+                    log.debug("Stored a batch of {} frames in {} µs", batch.size(), took / 1000);
+                }
                 for (int i = 0; i < outcomes.length; i++) {
                     batch.get(i).outcome().complete(outcomes[i]);
                 }

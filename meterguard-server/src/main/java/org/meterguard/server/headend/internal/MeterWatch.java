@@ -47,7 +47,7 @@ class MeterWatch {
 
     /** A frame was stored: look at what it says. */
     void stored(Incoming.Fresh frame) {
-        for (MeterEventRecord event : frame.events()) {
+        for (MeterEventRecord event : frame.content().events()) {
             TamperEvent.of(event)
                     .ifPresent(tamper -> collectors.later(() -> alerts.raise(
                             tamper.name(),
@@ -63,7 +63,7 @@ class MeterWatch {
     private void zeroConsumptionWithVoltage(Incoming.Fresh frame) {
         Map<java.time.LocalDate, IntervalDay> imports = new HashMap<>();
         Map<java.time.LocalDate, IntervalDay> volts = new HashMap<>();
-        for (IntervalDay day : frame.days()) {
+        for (IntervalDay day : frame.content().days()) {
             if (day.channel() == Channel.ACTIVE_ENERGY_IMPORT) {
                 imports.put(day.day(), day);
             } else if (day.channel() == Channel.VOLTAGE_L1) {

@@ -7,8 +7,8 @@ import org.meterguard.server.alerts.Alert;
 enum TamperEvent {
     METER_COVER_OPENED(Alert.Severity.CRITICAL),
     TERMINAL_COVER_OPENED(Alert.Severity.CRITICAL),
-    STRONG_MAGNETIC_FIELD(Alert.Severity.CRITICAL),
-    REVERSE_ENERGY(Alert.Severity.WARNING),
+    STRONG_DC_FIELD_DETECTED(Alert.Severity.CRITICAL),
+    FAILED_LOGIN_ATTEMPT(Alert.Severity.WARNING),
     CLOCK_INVALID(Alert.Severity.WARNING);
 
     private final Alert.Severity severity;
@@ -21,13 +21,16 @@ enum TamperEvent {
         return severity;
     }
 
-    /** The tamper sign an event is, if any (matched on the event's name, e.g. "METER_COVER_OPENED"). */
+    /**
+     * The tamper sign an event is, if any, matched on the name of its standard code (e.g. "METER_COVER_OPENED").
+     * Reverse energy has no standard event code; it shows as export on a meter that should have none.
+     */
     static Optional<TamperEvent> of(MeterEventRecord event) {
         if (event.kind() == null) {
             return Optional.empty();
         }
         for (TamperEvent tamper : values()) {
-            if (event.kind().startsWith(tamper.name())) {
+            if (event.kind().equals(tamper.name())) {
                 return Optional.of(tamper);
             }
         }
