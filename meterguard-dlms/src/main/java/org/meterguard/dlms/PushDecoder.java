@@ -334,7 +334,7 @@ public final class PushDecoder {
         }
 
         private long fixed(int width) {
-            require(width, width + " bytes");
+            require(width, "a fixed-width value");
             long value = 0;
             for (int i = 0; i < width; i++) {
                 value = (value << 8) | (b[position++] & 0xFF);
