@@ -29,12 +29,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.meterguard.dlms.CipheringKeys;
 import org.meterguard.dlms.InvocationCounter;
 import org.meterguard.dlms.KeyAccess;
 import org.meterguard.dlms.PushAcknowledgement;
+import org.meterguard.dlms.PushEncoder;
 import org.meterguard.dlms.SystemTitle;
 import org.meterguard.dlms.WrapperDescriptor;
+import org.meterguard.pki.CertificateAuthority;
+import org.meterguard.pki.CollectorTls;
 import org.meterguard.simulator.LoadShape;
 import org.meterguard.simulator.PushBuilder;
 import org.meterguard.simulator.SimulatedMeter;
@@ -42,7 +48,7 @@ import org.meterguard.simulator.SimulatedMeter;
 /**
  * End to end, as deployed: the real server jar in its own JVM with its embedded PostgreSQL (fsync and synchronous
  * commit on), a fleet imported from a key shipment, and the simulator in this JVM pushing one day of 15-minute
- * data per meter over several concurrent connections, each frame built and ciphered during the run. A reading
+ * data per meter through several collectors, each on its own mutually authenticated TLS 1.3 connection, each frame built and ciphered during the run. A reading
  * counts once the head-end has acknowledged its frame, which it does only after the frame's batch has
  * committed. The same run measures a baseline: the head-end storing each frame in its own transaction
  * ({@code batch-size=1}), as the foundation did.
@@ -136,7 +142,7 @@ public final class EndToEndBenchmark {
         try {
             awaitLine(server, output, l -> l.contains("Imported " + count + " meters"), Duration.ofMinutes(20));
             System.out.printf("%s: server up, %d meters imported; pushing…%n", name, count);
-            return push(name, fleet, headEndPort, connections, window);
+            return push(name, fleet, directory.resolve("data/pki"), headEndPort, connections, window);
         } finally {
             server.destroy();
             if (!server.waitFor(120, TimeUnit.SECONDS)) {
@@ -145,7 +151,7 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static Result push(String name, List<SimulatedMeter> fleet, int port, int connections, int window)
+    private static Result push(String name, List<SimulatedMeter> fleet, Path pki, int port, int connections, int window)
             throws Exception {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         List<Instant> starts = new ArrayList<>(INTERVALS);
@@ -156,16 +162,17 @@ public final class EndToEndBenchmark {
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
+        List<Socket> sockets = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            sockets.add(collector(pki, "BENCH-COLLECTOR-" + c, port));
+        }
         long started = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             List<SimulatedMeter> share = new ArrayList<>();
             for (int i = c; i < fleet.size(); i += connections) {
                 share.add(fleet.get(i));
             }
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.setSendBufferSize(1 << 20);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            Socket socket = sockets.get(c);
             Semaphore inFlight = new Semaphore(window);
             Thread sender = new Thread(() -> send(socket, share, builder, starts, inFlight), "sender-" + c);
             Thread reader = new Thread(() -> read(socket, share.size(), inFlight, accepted, rejected), "reader-" + c);
@@ -181,12 +188,38 @@ public final class EndToEndBenchmark {
         return new Result(name, fleet.size(), accepted.get(), rejected.get(), seconds);
     }
 
+    /**
+     * A collector's mutually authenticated TLS 1.3 connection, with a certificate the benchmark issues from the lab
+     * CA that the server created on its first start.
+     */
+    private static Socket collector(Path pki, String collectorId, int port) throws IOException {
+        char[] caPassword = Files.readString(pki.resolve("ca.password")).strip().toCharArray();
+        CertificateAuthority ca = CertificateAuthority.open(pki.resolve("ca"), caPassword);
+        Path bundle = pki.resolve(collectorId + ".p12");
+        char[] password = "benchmark-collector".toCharArray();
+        ca.issueCollector(collectorId, password).writeTo(bundle);
+        SSLContext tls = CollectorTls.clientContext(bundle, password, ca.certificate());
+        Socket plain = new Socket();
+        plain.setTcpNoDelay(true);
+        plain.setSendBufferSize(1 << 20);
+        plain.connect(new InetSocketAddress("localhost", port), 10_000);
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, "localhost", port, true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setProtocols(new String[] {CollectorTls.PROTOCOL});
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
     private static void send(
             Socket socket, List<SimulatedMeter> meters, PushBuilder builder, List<Instant> starts, Semaphore inFlight) {
         try {
             OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
             for (SimulatedMeter meter : meters) {
-                byte[] frame = PushBuilder.frame(meter, new InvocationCounter(1), builder.profile(meter, starts));
+                byte[] apdu = PushEncoder.loadProfile(
+                        1, meter.systemTitle(), PushBuilder.RESIDENTIAL_LAYOUT, builder.profile(meter, starts));
+                byte[] frame = PushBuilder.wrap(meter, new InvocationCounter(1), apdu);
                 if (!inFlight.tryAcquire()) {
                     out.flush();
                     inFlight.acquire();

@@ -38,7 +38,12 @@ public final class CopyBinary {
     private int rows;
 
     public CopyBinary(int expectedRows) {
-        buffer = new byte[Math.max(64, expectedRows) * 256];
+        this(expectedRows, 256);
+    }
+
+    /** Rows of about {@code bytesPerRow} bytes each, so the buffer rarely grows. */
+    public CopyBinary(int expectedRows, int bytesPerRow) {
+        buffer = new byte[Math.max(16, expectedRows) * Math.max(16, bytesPerRow) + 64];
         put(SIGNATURE);
         putInt(0);
         putInt(0);

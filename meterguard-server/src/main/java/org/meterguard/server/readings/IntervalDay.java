@@ -14,6 +14,9 @@ import org.meterguard.core.ReadingQuality;
  * keeps its value, as the store keeps a stored slot.
  */
 public final class IntervalDay {
+    /** About the bytes a 96-slot day takes in a binary COPY, to size buffers. */
+    static final int COPY_BYTES = 1_900;
+
     private final MeterId meterId;
     private final Channel channel;
     private final LocalDate day;

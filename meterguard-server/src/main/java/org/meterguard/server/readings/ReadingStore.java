@@ -64,31 +64,36 @@ public class ReadingStore {
     }
 
     /**
-     * Merges many days at once, in the caller's transaction: the rows go to a session-local staging table by COPY
-     * and from there into {@code interval_day} with one statement; a slot that already holds a value keeps it. The
-     * days must have distinct keys (merge a batch's days with {@link IntervalDay#fillFrom} first).
+     * Merges many days at once, in the caller's transaction. Days not stored yet go into {@code interval_day} by
+     * COPY directly; days already stored go by COPY to a session-local staging table and from there merge in one
+     * statement, where a slot that already holds a value keeps it. The days must have distinct keys (merge a
+     * batch's days with {@link IntervalDay#fillFrom} first). Should another writer store one of the "new" days in
+     * between, the COPY fails on the primary key and the caller's transaction is retried whole.
      */
     @Transactional
     public void mergeDays(Collection<IntervalDay> days) {
         if (days.isEmpty()) {
             return;
         }
-        CopyBinary rows = new CopyBinary(days.size());
-        days.forEach(day -> day.appendTo(rows));
+        java.util.Set<IntervalDay.Key> stored = storedKeys(days);
+        CopyBinary fresh = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
+        CopyBinary existing = new CopyBinary(stored.size(), IntervalDay.COPY_BYTES);
+        days.forEach(day -> day.appendTo(stored.contains(day.key()) ? existing : fresh));
+        copy(
+                fresh,
+                "COPY interval_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN"
+                        + " (FORMAT binary)");
+        if (existing.rows() == 0) {
+            return;
+        }
         jdbc.sql("""
                         CREATE TEMP TABLE IF NOT EXISTS incoming_day (
                             meter_id text, channel smallint, day date, interval_seconds integer,
                             vals bigint[], quality smallint[]) ON COMMIT DELETE ROWS""").update();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            rows.copyInto(
-                    connection,
-                    "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN (FORMAT binary)");
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY of " + days.size() + " interval days failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        copy(
+                existing,
+                "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN"
+                        + " (FORMAT binary)");
         jdbc.sql("""
                         INSERT INTO interval_day (meter_id, channel, day, interval_seconds, vals, quality)
                         SELECT meter_id, channel, day, interval_seconds, vals, quality FROM incoming_day
@@ -97,6 +102,39 @@ public class ReadingStore {
                                quality = mg_fill_slots(interval_day.quality, EXCLUDED.quality),
                                updated_at = now()
                          WHERE interval_day.interval_seconds = EXCLUDED.interval_seconds""").update();
+    }
+
+    private java.util.Set<IntervalDay.Key> storedKeys(Collection<IntervalDay> days) {
+        String[] meters = new String[days.size()];
+        Short[] channels = new Short[days.size()];
+        String[] dates = new String[days.size()];
+        int i = 0;
+        for (IntervalDay day : days) {
+            meters[i] = day.key().meterId().value();
+            channels[i] = day.channel().code();
+            dates[i] = day.day().toString();
+            i++;
+        }
+        java.util.Set<IntervalDay.Key> stored = new java.util.HashSet<>();
+        jdbc.sql("""
+                        SELECT d.meter_id, d.channel, d.day FROM interval_day d
+                          JOIN unnest(?::text[], ?::smallint[], ?::date[]) AS u(meter_id, channel, day)
+                            ON d.meter_id = u.meter_id AND d.channel = u.channel AND d.day = u.day""").params(meters, channels, dates).query(rs -> {
+            stored.add(new IntervalDay.Key(
+                    MeterId.of(rs.getString(1)), Channel.ofCode(rs.getShort(2)), rs.getObject(3, LocalDate.class)));
+        });
+        return stored;
+    }
+
+    private void copy(CopyBinary rows, String sql) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyInto(connection, sql);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " interval days failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** The stored readings of one channel whose intervals start within {@code range}, in time order. */

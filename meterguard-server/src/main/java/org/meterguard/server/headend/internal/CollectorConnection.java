@@ -224,7 +224,13 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
             reject(new FrameRejected(RejectionReason.OVERSIZED, cause.getMessage()), null);
         } else {
-            log.warn("Closing the connection from {}: {}", peer, cause.toString());
+            // Never the whole message: Netty puts the offending record's bytes into some of them.
+            String why = String.valueOf(cause.getMessage());
+            log.warn(
+                    "Closing the connection from {}: {}: {}",
+                    peer,
+                    cause.getClass().getSimpleName(),
+                    why.length() > 120 ? why.substring(0, 120) + "…" : why);
         }
         ctx.close();
     }
