@@ -19,15 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.meterguard.core.Channel;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.StaffRole;
+import org.meterguard.dlms.CaptureObject;
 import org.meterguard.dlms.CipheringKeys;
 import org.meterguard.dlms.DataNotification;
 import org.meterguard.dlms.GeneralGloCiphering;
 import org.meterguard.dlms.InvocationCounter;
 import org.meterguard.dlms.KeyAccess;
 import org.meterguard.dlms.LoadProfileCodec;
+import org.meterguard.dlms.MeterEvent;
+import org.meterguard.dlms.MeterEventCode;
+import org.meterguard.dlms.Obis;
 import org.meterguard.dlms.ProfileBuffer;
 import org.meterguard.dlms.ProfileLayout;
 import org.meterguard.dlms.PushAcknowledgement;
+import org.meterguard.dlms.PushEncoder;
+import org.meterguard.dlms.RegisterValue;
 import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
@@ -325,7 +331,7 @@ class MeterDataSliceIT {
         }
         String operator = account(StaffRole.GRID_OPERATOR);
         ApiClient api = new ApiClient(httpPort);
-        JsonNode alerts = awaitAlerts(api, meter, operator);
+        JsonNode alerts = awaitAlerts(api, meter, operator, 2);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).get("kind").asString()).isEqualTo("ZERO_CONSUMPTION_WITH_VOLTAGE");
         assertThat(alerts.get(0).get("severity").asString()).isEqualTo("WARNING");
@@ -349,13 +355,67 @@ class MeterDataSliceIT {
                 .isEqualTo(409);
     }
 
-    private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, String user) throws Exception {
+    @Test
+    void storesEventLogsAndRegisterReadsAndAlertsOnTamperEvents() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        Instant opened = DAY.plus(Duration.ofHours(3));
+        byte[] events = PushEncoder.events(
+                1,
+                meter.systemTitle(),
+                Obis.STANDARD_EVENT_LOG,
+                List.of(
+                        MeterEvent.of(DAY.plus(Duration.ofHours(1)), MeterEventCode.POWER_DOWN),
+                        MeterEvent.of(DAY.plus(Duration.ofHours(2)), MeterEventCode.POWER_UP),
+                        MeterEvent.of(opened, MeterEventCode.METER_COVER_OPENED),
+                        new MeterEvent(opened, 231)));
+        byte[] registers = PushEncoder.registers(
+                2,
+                meter.systemTitle(),
+                List.of(new RegisterValue(
+                        Obis.ACTIVE_ENERGY_IMPORT, 12_345_678, 0, CaptureObject.UNIT_WATT_HOUR, DAY)));
+        try (HeadEndClient client = connect()) {
+            assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(1), events))
+                            .status())
+                    .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+            assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(2), registers))
+                            .status())
+                    .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+            // The same events again, in a new frame: stored once.
+            assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(3), events))
+                            .status())
+                    .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+        }
+
+        assertThat(jdbc.sql("SELECT code || ' ' || coalesce(kind, '?') FROM meter_event WHERE meter_id = ?"
+                                + " ORDER BY occurred_at, code")
+                        .param(meter.meterId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("1 POWER_DOWN", "2 POWER_UP", "44 METER_COVER_OPENED", "231 ?");
+        assertThat(jdbc.sql("SELECT obis || ' ' || value || ' ' || unit FROM register_read WHERE meter_id = ?")
+                        .param(meter.meterId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("1.0.1.8.0.255 12345678 30");
+        JsonNode alerts = awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1);
+        Thread.sleep(500); // a second raise, were there one, would be on its way
+        alerts = awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("occurrences").asLong())
+                .as("the re-sent event raised nothing")
+                .isOne();
+        assertThat(alerts.get(0).get("kind").asString()).isEqualTo("METER_COVER_OPENED");
+        assertThat(alerts.get(0).get("severity").asString()).isEqualTo("CRITICAL");
+    }
+
+    private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, String user, int occurrences) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             ApiClient.Answer answer = api.get("/api/v1/alerts?subject=meter:" + meter.meterId(), user, PASSWORD);
             assertThat(answer.status()).isEqualTo(200);
             JsonNode alerts = answer.json();
-            if ((alerts.size() > 0 && alerts.get(0).get("occurrences").asLong() >= 2) || System.nanoTime() > deadline) {
+            if ((alerts.size() > 0 && alerts.get(0).get("occurrences").asLong() >= occurrences)
+                    || System.nanoTime() > deadline) {
                 return alerts;
             }
             Thread.sleep(200);

@@ -43,8 +43,10 @@ class BatchWriter {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
+    private final MeterWatch watch;
 
     BatchWriter(
+            MeterWatch watch,
             MeterRegistry meters,
             ReadingStore store,
             JdbcClient jdbc,
@@ -55,16 +57,21 @@ class BatchWriter {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.watch = watch;
     }
 
     /** Writes {@code batch} and returns each frame's outcome, in order; the cache learns the new marks after commit. */
     Outcome[] write(List<Incoming> batch) {
         Plan plan = transactions.execute(status -> writeInTransaction(batch));
         plan.advanced.forEach(meters::committed);
+        watch.eventsStored(plan.newEvents);
         return plan.outcomes;
     }
 
-    private record Plan(Outcome[] outcomes, Map<KeyRef, Long> advanced) {}
+    private record Plan(Outcome[] outcomes, Map<KeyRef, Long> advanced, List<StoredEvent> newEvents) {}
+
+    /** An event stored for the first time (a re-sent one is not), for the tamper watch. */
+    record StoredEvent(String meterId, MeterEventRecord event) {}
 
     private Plan writeInTransaction(List<Incoming> batch) {
         Outcome[] outcomes = new Outcome[batch.size()];
@@ -94,9 +101,9 @@ class BatchWriter {
         classifyStale(batch, stale, outcomes);
         recordFrames(accepted);
         store.mergeDays(mergedDays(accepted));
-        storeEvents(accepted);
+        List<StoredEvent> newEvents = storeEvents(accepted);
         storeRegisters(accepted);
-        return new Plan(outcomes, advanced);
+        return new Plan(outcomes, advanced, newEvents);
     }
 
     /**
@@ -201,7 +208,7 @@ class BatchWriter {
         return new ArrayList<>(days.values());
     }
 
-    private void storeEvents(List<Incoming.Fresh> accepted) {
+    private List<StoredEvent> storeEvents(List<Incoming.Fresh> accepted) {
         CopyBinary rows = new CopyBinary(16);
         for (Incoming.Fresh frame : accepted) {
             for (MeterEventRecord event : frame.content().events()) {
@@ -214,17 +221,23 @@ class BatchWriter {
             }
         }
         if (rows.rows() == 0) {
-            return;
+            return List.of();
         }
         jdbc.sql("""
                         CREATE TEMP TABLE IF NOT EXISTS incoming_event (
                             meter_id text, occurred_at timestamptz, event_log text, code integer, kind text)
                             ON COMMIT DELETE ROWS""").update();
         copy(rows, "COPY incoming_event (meter_id, occurred_at, event_log, code, kind) FROM STDIN (FORMAT binary)");
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO meter_event (meter_id, occurred_at, event_log, code, kind)
                         SELECT DISTINCT meter_id, occurred_at, event_log, code, kind FROM incoming_event
-                        ON CONFLICT DO NOTHING""").update();
+                        ON CONFLICT DO NOTHING
+                        RETURNING meter_id, occurred_at, event_log, code, kind""")
+                .query((rs, n) -> new StoredEvent(
+                        rs.getString(1),
+                        new MeterEventRecord(
+                                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), rs.getString(5))))
+                .list();
     }
 
     private void storeRegisters(List<Incoming.Fresh> accepted) {

@@ -2,6 +2,7 @@ package org.meterguard.server.headend.internal;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.meterguard.core.Channel;
 import org.meterguard.server.alerts.Alert;
@@ -45,19 +46,24 @@ class MeterWatch {
         }
     }
 
-    /** A frame was stored: look at what it says. */
+    /** A frame was stored: look at its readings. */
     void stored(Incoming.Fresh frame) {
-        for (MeterEventRecord event : frame.content().events()) {
+        zeroConsumptionWithVoltage(frame);
+    }
+
+    /** Events stored for the first time (re-sent ones are not): tamper signs among them become alerts. */
+    void eventsStored(List<BatchWriter.StoredEvent> events) {
+        for (BatchWriter.StoredEvent stored : events) {
+            MeterEventRecord event = stored.event();
             TamperEvent.of(event)
                     .ifPresent(tamper -> collectors.later(() -> alerts.raise(
                             tamper.name(),
                             tamper.severity(),
-                            "meter:" + frame.meter().meterId(),
-                            "meter " + frame.meter().meterId() + " logged " + event.kind() + " (event code "
-                                    + event.code() + ") at " + event.occurredAt(),
+                            "meter:" + stored.meterId(),
+                            "meter " + stored.meterId() + " logged " + event.kind() + " (event code " + event.code()
+                                    + ") at " + event.occurredAt(),
                             event.occurredAt())));
         }
-        zeroConsumptionWithVoltage(frame);
     }
 
     private void zeroConsumptionWithVoltage(Incoming.Fresh frame) {
