@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's command line: pushes the last days of a fleet's load profiles to a head-end.
+ * The simulator's command line. {@code generate} and {@code run} work with a generated fleet of meters behind
+ * collectors (see {@link FleetCommand#USAGE}); without a command it pushes the last days of a demo fleet's load
+ * profiles to a head-end over plain TCP, as the foundation did.
  *
  * <pre>
  * java -cp … org.meterguard.simulator.SimulatorMain --fleet data/simulator/fleet.properties \
@@ -20,6 +22,20 @@ public final class SimulatorMain {
     private SimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("generate") || args[0].equals("run"))) {
+            int code;
+            try {
+                Map<String, String> options = options(java.util.Arrays.copyOfRange(args, 1, args.length));
+                code = args[0].equals("generate")
+                        ? FleetCommand.generate(options, System.out)
+                        : FleetCommand.run(options, System.out);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.err.print(FleetCommand.USAGE);
+                code = 2;
+            }
+            System.exit(code);
+        }
         Map<String, String> options = options(args);
         Path fleetFile = Path.of(options.getOrDefault("fleet", "data/simulator/fleet.properties"));
         List<SimulatedMeter> meters = FleetFile.read(fleetFile);
@@ -55,10 +71,11 @@ public final class SimulatorMain {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option [value], got '" + args[i] + "'");
             }
-            options.put(args[i].substring(2), args[++i]);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            options.put(args[i].substring(2), flag ? "true" : args[++i]);
         }
         return options;
     }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches meters for signs of tampering and theft: heard through an unexpected collector, silent past their
- * schedule, tamper events in their logs, and zero consumption while voltage is present (a bypass). Raises
+ * schedule, tamper events in their logs, and neither consumption nor export while voltage is present (a bypass;
+ * a solar site that exports is not one). Raises
  * alerts; never refuses data because of them.
  */
 @Component
@@ -68,16 +69,20 @@ class MeterWatch {
 
     private void zeroConsumptionWithVoltage(Incoming.Fresh frame) {
         Map<java.time.LocalDate, IntervalDay> imports = new HashMap<>();
+        Map<java.time.LocalDate, IntervalDay> exports = new HashMap<>();
         Map<java.time.LocalDate, IntervalDay> volts = new HashMap<>();
         for (IntervalDay day : frame.content().days()) {
             if (day.channel() == Channel.ACTIVE_ENERGY_IMPORT) {
                 imports.put(day.day(), day);
+            } else if (day.channel() == Channel.ACTIVE_ENERGY_EXPORT) {
+                exports.put(day.day(), day);
             } else if (day.channel() == Channel.VOLTAGE_L1) {
                 volts.put(day.day(), day);
             }
         }
         imports.forEach((date, energy) -> {
             IntervalDay voltage = volts.get(date);
+            IntervalDay export = exports.get(date);
             if (voltage == null || voltage.slots() != energy.slots()) {
                 return;
             }
@@ -86,6 +91,7 @@ class MeterWatch {
                 boolean suspicious = energy.isFilled(slot)
                         && voltage.isFilled(slot)
                         && energy.value(slot) == 0
+                        && (export == null || !export.isFilled(slot) || export.value(slot) == 0)
                         && voltage.value(slot) > 0;
                 run = suspicious ? run + 1 : 0;
                 if (run == ZERO_WITH_VOLTAGE_SLOTS) {
