@@ -58,7 +58,7 @@ public final class CollectorLink implements AutoCloseable {
     /** Sends a frame; first waits for an answer when {@code window} frames are unanswered. */
     public void send(byte[] frame) throws IOException {
         while (unanswered.size() >= window) {
-            out.flush();
+            flush();
             awaitOne();
         }
         unanswered.add(frame);
@@ -71,13 +71,17 @@ public final class CollectorLink implements AutoCloseable {
 
     /** Waits until every frame sent has been answered. */
     public void drain() throws IOException {
+        flush();
+        while (!unanswered.isEmpty()) {
+            awaitOne();
+        }
+    }
+
+    private void flush() throws IOException {
         try {
             out.flush();
         } catch (IOException e) {
             reconnect(e);
-        }
-        while (!unanswered.isEmpty()) {
-            awaitOne();
         }
     }
 
