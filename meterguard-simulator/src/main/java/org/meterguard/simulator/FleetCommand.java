@@ -19,6 +19,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.meterguard.dlms.PushAcknowledgement;
+import org.meterguard.pki.CertificateAuthority;
 
 /**
  * The simulator's fleet commands: {@code generate} writes a fleet (and its key shipment for the head-end);
@@ -30,13 +31,15 @@ final class FleetCommand {
             usage: SimulatorMain generate --out DIR [--meters 1000] [--collectors 10]
                                           [--mix residential=70,solar=15,ev=10,commercial=5] [--prefix MG-SIM]
                    SimulatorMain run --fleet DIR [--host localhost] [--port 4059] [--days 1] [--window 256]
-                                     [--pki DIR] [--plain] [--outage-rate 0.01] [--tamper-rate 0.001]
+                                     [--pki DIR [--issue-certificates]] [--plain]
+                                     [--outage-rate 0.01] [--tamper-rate 0.001]
                                      [--bad-actors forged-tag,replayed-counter,duplicate,unknown-meter,malformed,flood|all]
               generate  writes DIR/fleet.csv (the meters' keys; owner-only) and DIR/key-shipment.csv, which the
                         server imports with --meterguard.meters.import-file=DIR/key-shipment.csv
               run       pushes the last D whole UTC days of every meter through its collector. Collectors connect
                         with mutual TLS 1.3: --pki DIR is a collector CA's directory as the server's lab PKI has it
-                        (DIR/collectors/ID.p12 with ID.password, DIR/ca/ca.pem); --plain uses TCP (a lab head-end
+                        (DIR/collectors/ID.p12 with ID.password, DIR/ca/ca.pem); --issue-certificates first issues
+                        the missing ones from the lab CA (DIR/ca, password in DIR/ca.password); --plain uses TCP (a lab head-end
                         with TLS off). Exit code 0 when every fleet frame was stored and every bad actor got the
                         answer it should, 1 otherwise, 2 on a usage error.
             """;
@@ -66,6 +69,9 @@ final class FleetCommand {
         SimulatedFleet fleet = SimulatedFleet.read(directory);
         boolean plain = options.containsKey("plain");
         Path pki = plain ? null : Path.of(required(options, "pki"));
+        if (!plain && options.containsKey("issue-certificates")) {
+            issueMissing(pki, fleet.collectors(), out);
+        }
         int days = Integer.parseInt(options.getOrDefault("days", "1"));
         List<Instant> starts = new ArrayList<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -126,6 +132,36 @@ final class FleetCommand {
             case FLOOD -> rejected > 0 && accepted < BadActor.FLOOD_FRAMES;
             default -> rejected == 1 && accepted == 0 && duplicate == 0;
         };
+    }
+
+    /** Issues a certificate from the lab CA to every collector that has none, password in a file beside. */
+    static void issueMissing(Path pki, List<String> collectors, PrintStream out) throws IOException {
+        CertificateAuthority ca = null;
+        for (String collector : collectors) {
+            Path bundle = pki.resolve("collectors").resolve(collector + ".p12");
+            if (Files.exists(bundle)) {
+                continue;
+            }
+            if (ca == null) {
+                ca = CertificateAuthority.open(
+                        pki.resolve("ca"),
+                        Files.readString(pki.resolve("ca.password"), StandardCharsets.US_ASCII)
+                                .strip()
+                                .toCharArray());
+                Files.createDirectories(bundle.getParent());
+            }
+            byte[] secret = new byte[18];
+            new java.security.SecureRandom().nextBytes(secret);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            Files.writeString(
+                    Files.createFile(
+                            bundle.resolveSibling(collector + ".password"),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+                    password + "\n");
+            ca.issueCollector(collector, password.toCharArray()).writeTo(bundle);
+            out.printf("issued a certificate to collector %s%n", collector);
+        }
     }
 
     /** A collector's TLS 1.3 context from the lab PKI layout: its PKCS#12 and password, and the CA. */
