@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,10 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import org.meterguard.dlms.PushAcknowledgement;
-import org.meterguard.dlms.WrapperDescriptor;
 
 /**
  * A collector's link to the head-end: one connection (mutual TLS 1.3, or plain TCP in a lab) carrying many
@@ -112,13 +108,7 @@ public final class CollectorLink implements AutoCloseable {
 
     private void awaitOne() throws IOException {
         try {
-            byte[] header = new byte[WrapperDescriptor.HEADER_LENGTH];
-            in.readFully(header);
-            int length = ((header[WrapperDescriptor.LENGTH_FIELD_OFFSET] & 0xFF) << 8)
-                    | (header[WrapperDescriptor.LENGTH_FIELD_OFFSET + 1] & 0xFF);
-            byte[] payload = new byte[length];
-            in.readFully(payload);
-            PushAcknowledgement answer = PushAcknowledgement.decode(payload);
+            PushAcknowledgement answer = HeadEndClient.readAcknowledgement(in);
             unanswered.poll();
             if (answer.systemTitle().value() == 0 && answer.status() == PushAcknowledgement.Status.ACCEPTED) {
                 collectorMessages.incrementAndGet(); // a heartbeat or alarm of the collector itself
@@ -159,23 +149,9 @@ public final class CollectorLink implements AutoCloseable {
     }
 
     private void connect() throws IOException {
-        Socket plain = new Socket();
-        plain.setTcpNoDelay(true);
-        plain.setSoTimeout((int) timeout.toMillis());
-        plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-        Socket connected = plain;
-        if (tls != null) {
-            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
-            SSLParameters parameters = secure.getSSLParameters();
-            parameters.setProtocols(new String[] {"TLSv1.3"});
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            secure.setSSLParameters(parameters);
-            secure.startHandshake();
-            connected = secure;
-        }
-        socket = connected;
-        out = new BufferedOutputStream(connected.getOutputStream(), 1 << 16);
-        in = new DataInputStream(connected.getInputStream());
+        socket = HeadEndClient.open(tls, host, port, timeout);
+        out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        in = new DataInputStream(socket.getInputStream());
     }
 
     @Override

@@ -5,9 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,11 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.meterguard.dlms.PushAcknowledgement;
 import org.meterguard.pki.CertificateAuthority;
+import org.meterguard.pki.CollectorTls;
 
 /**
  * The simulator's fleet commands: {@code generate} writes a fleet (and its key shipment for the head-end);
@@ -166,30 +162,15 @@ final class FleetCommand {
 
     /** A collector's TLS 1.3 context from the lab PKI layout: its PKCS#12 and password, and the CA. */
     static SSLContext tls(Path pki, String collector) {
+        Path bundle = pki.resolve("collectors").resolve(collector + ".p12");
         try {
-            Path bundle = pki.resolve("collectors").resolve(collector + ".p12");
             char[] password = Files.readString(
                             bundle.resolveSibling(collector + ".password"), StandardCharsets.US_ASCII)
                     .strip()
                     .toCharArray();
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (var in = Files.newInputStream(bundle)) {
-                keys.load(in, password);
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            try (var in = Files.newInputStream(pki.resolve("ca").resolve("ca.pem"))) {
-                trust.setCertificateEntry("ca", (X509Certificate)
-                        CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            return CollectorTls.clientContext(
+                    bundle, password, CertificateAuthority.readCertificate(pki.resolve("ca")));
+        } catch (IOException e) {
             throw new IllegalStateException(
                     "no usable certificate for collector " + collector + " under " + pki + ": " + e.getMessage(), e);
         }

@@ -46,18 +46,29 @@ public final class HeadEndClient implements AutoCloseable {
      * head-end's certificate names {@code host}.
      */
     public static HeadEndClient connect(SSLContext tls, String host, int port, Duration timeout) throws IOException {
+        return new HeadEndClient(open(tls, host, port, timeout));
+    }
+
+    /**
+     * A connected socket to the head-end: plain TCP when {@code tls} is null, else TLS 1.3 with the head-end's
+     * certificate checked to name {@code host}; {@code timeout} bounds connecting and every read.
+     */
+    static Socket open(SSLContext tls, String host, int port, Duration timeout) throws IOException {
         Socket plain = new Socket();
         try {
             plain.setTcpNoDelay(true);
             plain.setSoTimeout((int) timeout.toMillis());
             plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            if (tls == null) {
+                return plain;
+            }
             SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setProtocols(new String[] {"TLSv1.3"});
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
             socket.startHandshake();
-            return new HeadEndClient(socket);
+            return socket;
         } catch (IOException e) {
             plain.close();
             throw e;
@@ -78,6 +89,11 @@ public final class HeadEndClient implements AutoCloseable {
 
     /** Reads the next acknowledgement; fails on a timeout or a closed connection. */
     public PushAcknowledgement awaitAcknowledgement() throws IOException {
+        return readAcknowledgement(in);
+    }
+
+    /** Reads one acknowledgement (a wrapper frame) from {@code in}. */
+    static PushAcknowledgement readAcknowledgement(DataInputStream in) throws IOException {
         byte[] header = new byte[WrapperDescriptor.HEADER_LENGTH];
         in.readFully(header);
         int length = ((header[WrapperDescriptor.LENGTH_FIELD_OFFSET] & 0xFF) << 8)
