@@ -67,6 +67,7 @@ import tools.jackson.databind.JsonNode;
             // The frames' own end-to-end security is under test here, over plain TCP; TLS in CollectorTlsIT.
             "meterguard.headend.tls.enabled=false",
             "meterguard.headend.meter-burst=20",
+            "meterguard.headend.silence-check=PT1S",
             "meterguard.demo.enabled=false",
             "meterguard.database.embedded.durable=false"
         })
@@ -408,8 +409,28 @@ class MeterDataSliceIT {
         assertThat(alerts.get(0).get("severity").asString()).isEqualTo("CRITICAL");
     }
 
+    @Test
+    void alertsOnceOnAMeterSilentPastItsSchedule() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        jdbc.sql("UPDATE meter SET expected_push_seconds = 1 WHERE meter_id = ?")
+                .param(meter.meterId())
+                .update();
+        assertThat(push(meter, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+
+        JsonNode alerts = awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("kind").asString()).isEqualTo("METER_SILENT");
+        Thread.sleep(2_500); // two more checks
+        assertThat(awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1)
+                        .get(0)
+                        .get("occurrences")
+                        .asLong())
+                .as("raised once while open")
+                .isOne();
+    }
+
     private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, String user, int occurrences) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             ApiClient.Answer answer = api.get("/api/v1/alerts?subject=meter:" + meter.meterId(), user, PASSWORD);
             assertThat(answer.status()).isEqualTo(200);

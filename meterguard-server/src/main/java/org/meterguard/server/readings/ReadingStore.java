@@ -42,25 +42,12 @@ public class ReadingStore {
     /** Merges {@code readings}, which lie on {@code grid}, into the meter's days, in the caller's transaction. */
     @Transactional
     public void merge(MeterId meter, Channel channel, IntervalGrid grid, List<IntervalReading> readings) {
-        for (Map.Entry<LocalDate, DaySlots> day : byDay(grid, readings).entrySet()) {
-            DaySlots slots = day.getValue();
-            jdbc.sql("""
-                            INSERT INTO interval_day (meter_id, channel, day, interval_seconds, vals, quality)
-                            VALUES (?, ?, ?, ?, ?::bigint[], ?::smallint[])
-                            ON CONFLICT (meter_id, channel, day) DO UPDATE
-                               SET vals = mg_fill_slots(interval_day.vals, EXCLUDED.vals),
-                                   quality = mg_fill_slots(interval_day.quality, EXCLUDED.quality),
-                                   updated_at = now()
-                             WHERE interval_day.interval_seconds = EXCLUDED.interval_seconds""")
-                    .params(
-                            meter.value(),
-                            channel.code(),
-                            day.getKey(),
-                            (int) grid.interval().getSeconds(),
-                            slots.valuesLiteral(),
-                            slots.qualityLiteral())
-                    .update();
+        Map<LocalDate, IntervalDay> days = new TreeMap<>();
+        for (IntervalReading reading : readings) {
+            days.computeIfAbsent(grid.dayOf(reading.start()), day -> new IntervalDay(meter, channel, grid, day))
+                    .fill(grid.slotOf(reading.start()), reading);
         }
+        mergeDays(days.values());
     }
 
     /**
@@ -177,47 +164,6 @@ public class ReadingStore {
             return array.getArray();
         } finally {
             array.free();
-        }
-    }
-
-    private static Map<LocalDate, DaySlots> byDay(IntervalGrid grid, List<IntervalReading> readings) {
-        Map<LocalDate, DaySlots> days = new TreeMap<>();
-        for (IntervalReading reading : readings) {
-            days.computeIfAbsent(grid.dayOf(reading.start()), d -> new DaySlots(grid.slotsPerDay()))
-                    .put(grid.slotOf(reading.start()), reading);
-        }
-        return days;
-    }
-
-    /** One day's slots as they are sent to PostgreSQL: array literals with NULL for empty slots. */
-    private static final class DaySlots {
-        private final Long[] values;
-        private final Short[] quality;
-
-        DaySlots(int slots) {
-            values = new Long[slots];
-            quality = new Short[slots];
-        }
-
-        void put(int slot, IntervalReading reading) {
-            values[slot] = reading.value();
-            quality[slot] = (short) reading.quality().espiCode();
-        }
-
-        String valuesLiteral() {
-            return literal(values);
-        }
-
-        String qualityLiteral() {
-            return literal(quality);
-        }
-
-        private static String literal(Object[] slots) {
-            StringBuilder text = new StringBuilder(slots.length * 6).append('{');
-            for (int i = 0; i < slots.length; i++) {
-                text.append(i == 0 ? "" : ",").append(slots[i] == null ? "NULL" : slots[i].toString());
-            }
-            return text.append('}').toString();
         }
     }
 }

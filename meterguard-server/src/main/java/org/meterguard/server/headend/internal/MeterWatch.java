@@ -109,14 +109,30 @@ class MeterWatch {
         });
     }
 
-    /** Writes when meters were last heard; then alerts on meters silent for twice their push interval. */
+    /** Writes when meters were last heard (in memory until then, to keep it off the frame path). */
     @Scheduled(fixedDelay = 5_000)
-    void flushAndCheckSilence() {
+    void flushHeard() {
         try {
             meters.flushHeard();
+        } catch (RuntimeException e) {
+            log.warn("Could not record when meters were last heard: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Alerts once on each meter silent for twice its push interval (a scan of the meter table, so once a minute by
+     * default, {@code meterguard.headend.silence-check}; not again while that alert is open).
+     */
+    @Scheduled(
+            fixedDelayString = "${meterguard.headend.silence-check:PT1M}",
+            initialDelayString = "${meterguard.headend.silence-check:PT1M}")
+    void checkSilence() {
+        try {
             jdbc.sql("""
-                            SELECT meter_id, last_heard_at FROM meter
-                             WHERE last_heard_at < now() - make_interval(secs => 2 * expected_push_seconds)""")
+                            SELECT m.meter_id, m.last_heard_at FROM meter m
+                             WHERE m.last_heard_at < now() - make_interval(secs => 2 * m.expected_push_seconds)
+                               AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.kind = 'METER_SILENT'
+                                                  AND a.subject = 'meter:' || m.meter_id AND a.closed_at IS NULL)""")
                     .query((rs, n) ->
                             Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
                     .list()
