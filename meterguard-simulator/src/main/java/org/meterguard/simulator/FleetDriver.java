@@ -144,19 +144,17 @@ public final class FleetDriver {
         long heartbeats = 0;
         for (Instant day : dayStarts) {
             for (FleetMeter site : meters) {
-                for (byte[] apdu : siteDay.pushes(site, day)) {
+                List<byte[]> pushes = siteDay.pushes(site, day);
+                long period = SimulatedModels.layout(site.kind().model())
+                        .capturePeriod()
+                        .getSeconds();
+                readings.addAndGet(86_400 / period); // the load profile's intervals; events are not readings
+                for (byte[] apdu : pushes) {
                     InvocationCounter counter = counters.next(site.meter().meterId());
                     byte[] frame = PushBuilder.wrap(site.meter(), counter, apdu);
                     link.send(frame);
                     lastAccepted.put(site.meter().meterId(), frame);
                     lastCounter.put(site.meter().meterId(), counter.value());
-                    readings.addAndGet(
-                            SimulatedModels.layout(site.kind().model())
-                                                    .capturePeriod()
-                                                    .getSeconds()
-                                            == 3600
-                                    ? 24
-                                    : 96);
                     if (sent.incrementAndGet() % HEARTBEAT_EVERY == 0) {
                         link.send(CollectorMessage.heartbeat(++heartbeats, Instant.now(), meters.size())
                                 .frame());
