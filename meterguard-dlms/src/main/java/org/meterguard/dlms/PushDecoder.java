@@ -68,6 +68,51 @@ public final class PushDecoder {
         return push;
     }
 
+    /**
+     * Converts the capture times of a profile's rows, which share their date, deviation and status for a day at a
+     * time: the full conversion ({@link CosemClock}) runs when those bytes change, and otherwise only the time of
+     * day is added to the day's base. Gives exactly what {@link CosemClock#toEpochMilli} gives.
+     */
+    private static final class DayCache {
+        private long key = Long.MIN_VALUE;
+        private long base;
+
+        long toEpochMilli(byte[] in, int at) {
+            long dayKey = ((long) (in[at] & 0xFF) << 56)
+                    | ((long) (in[at + 1] & 0xFF) << 48)
+                    | ((long) (in[at + 2] & 0xFF) << 40)
+                    | ((long) (in[at + 3] & 0xFF) << 32)
+                    | ((long) (in[at + 4] & 0xFF) << 24)
+                    | ((in[at + 9] & 0xFF) << 16)
+                    | ((in[at + 10] & 0xFF) << 8)
+                    | (in[at + 11] & 0xFF);
+            int hour = in[at + 5] & 0xFF;
+            int minute = in[at + 6] & 0xFF;
+            int second = in[at + 7] & 0xFF;
+            int hundredths = in[at + 8] & 0xFF;
+            if (dayKey != key
+                    || hour > 23
+                    || minute > 59
+                    || second > 59
+                    || (hundredths > 99 && hundredths != CosemDateTime.NOT_SPECIFIED)) {
+                long millis = CosemClock.toEpochMilli(in, at);
+                if (millis != CosemClock.INVALID) {
+                    key = dayKey;
+                    base = millis - timeOfDay(hour, minute, second, hundredths);
+                }
+                return millis;
+            }
+            return base + timeOfDay(hour, minute, second, hundredths);
+        }
+
+        private static long timeOfDay(int hour, int minute, int second, int hundredths) {
+            return hour * 3_600_000L
+                    + minute * 60_000L
+                    + second * 1_000L
+                    + (hundredths == CosemDateTime.NOT_SPECIFIED ? 0 : hundredths * 10L);
+        }
+    }
+
     /** A position over the APDU; one per decode. */
     private static final class Cursor {
         private final byte[] b;
@@ -106,12 +151,27 @@ public final class PushDecoder {
             int k = layout.valueColumns();
             long[] times = new long[rows];
             long[] values = new long[rows * k];
+            DayCache day = new DayCache();
             for (int row = 0; row < rows; row++) {
-                entryHeader(k + 1, row, "load profile");
-                times[row] = captureTime(row, 0, "load profile");
+                int p = position;
+                if (b.length - p >= 4 + CosemDateTime.LENGTH
+                        && b[p] == STRUCTURE
+                        && (b[p + 1] & 0xFF) == k + 1
+                        && b[p + 2] == OCTET_STRING
+                        && b[p + 3] == CosemDateTime.LENGTH) {
+                    // The usual row: structure(K + 1) { octet-string(12) … }, read without the general checks.
+                    position = p + 4;
+                    times[row] = day.toEpochMilli(b, position);
+                    if (times[row] == CosemClock.INVALID) {
+                        throw cell(p + 2, "load profile", row, 0, "date-time is not a valid, fully specified instant");
+                    }
+                    position += CosemDateTime.LENGTH;
+                } else {
+                    entryHeader(k + 1, row, "load profile");
+                    times[row] = captureTime(row, 0, "load profile");
+                }
                 for (int column = 1; column <= k; column++) {
-                    values[row * k + column - 1] =
-                            integer(row, column, layout.valueColumn(column - 1).obis());
+                    values[row * k + column - 1] = integer(row, column, layout);
                 }
             }
             return ProfileBuffer.wrap(k, times, values);
@@ -257,11 +317,22 @@ public final class PushDecoder {
             return millis;
         }
 
+        private long integer(int row, int column, ProfileLayout layout) {
+            return integer(row, column, layout.valueColumn(column - 1), null);
+        }
+
         private long integer(int row, int column, Obis obis) {
+            return integer(row, column, null, obis);
+        }
+
+        /** An integer cell; the capture object (or OBIS) only names the column in an error. */
+        private long integer(int row, int column, CaptureObject captured, Obis named) {
             int offset = position;
             int tag = u8("value");
             int width = WIDTH[tag];
+            Obis obis = named;
             if (width == 0) {
+                obis = obis == null ? captured.obis() : obis;
                 throw cell(
                         offset,
                         "value",
@@ -275,6 +346,7 @@ public final class PushDecoder {
                 return (raw << shift) >> shift;
             }
             if (raw < 0) {
+                obis = obis == null ? captured.obis() : obis;
                 throw cell(
                         offset,
                         "value",
