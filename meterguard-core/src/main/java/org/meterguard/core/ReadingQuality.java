@@ -36,6 +36,11 @@ public enum ReadingQuality {
         return this == EDITED || this == ESTIMATED_LINEAR || this == ESTIMATED_REFERENCE_DAY;
     }
 
+    /** True where the value was estimated rather than measured or entered; an actual reading may replace it. */
+    public boolean isEstimate() {
+        return this == ESTIMATED_LINEAR || this == ESTIMATED_REFERENCE_DAY;
+    }
+
     /** The quality for an ESPI code, or an error naming the unknown code. */
     public static ReadingQuality ofEspiCode(int code) {
         return Arrays.stream(values())
