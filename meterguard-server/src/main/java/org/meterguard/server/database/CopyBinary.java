@@ -30,6 +30,7 @@ public final class CopyBinary {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int INT2_OID = 21;
+    private static final int INT4_OID = 23;
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400L * 1_000_000L;
 
@@ -100,8 +101,12 @@ public final class CopyBinary {
         return int8(micros - POSTGRES_EPOCH_MICROS);
     }
 
-    /** A bytea field. */
+    /** A bytea field; null is NULL. */
     public CopyBinary bytea(byte[] value) {
+        if (value == null) {
+            putInt(-1);
+            return this;
+        }
         putInt(value.length);
         put(value);
         return this;
@@ -116,6 +121,29 @@ public final class CopyBinary {
             if (present[i]) {
                 putInt(8);
                 putLong(values[i]);
+            } else {
+                putInt(-1);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * An integer[] field from {@code long} values, each of which must fit in 32 bits (an error names the first that
+     * does not); slots whose {@code present} flag is false are NULL.
+     */
+    public CopyBinary int4Array(long[] values, boolean[] present) {
+        int filled = count(present);
+        putInt(20 + filled * 8 + (values.length - filled) * 4);
+        arrayHeader(INT4_OID, values.length, filled < values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (present[i]) {
+                long value = values[i];
+                if (value != (int) value) {
+                    throw new IllegalArgumentException("value " + value + " at slot " + i + " does not fit an integer");
+                }
+                putInt(4);
+                putInt((int) value);
             } else {
                 putInt(-1);
             }

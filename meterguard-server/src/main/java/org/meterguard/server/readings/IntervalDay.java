@@ -1,5 +1,7 @@
 package org.meterguard.server.readings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.meterguard.core.Channel;
@@ -7,20 +9,24 @@ import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
+import org.meterguard.server.database.CopyBinary;
 
 /**
- * The slots of one meter, channel and UTC day that a batch brings: the unit the store writes. Mutable while a
- * batch is assembled (readings of several frames for the same day fill the same instance); a slot filled first
- * keeps its value, as the store keeps a stored slot.
+ * The slots of one meter, channel and UTC day: the unit the store writes and reads. Mutable while a batch is
+ * assembled (readings of several frames for the same day fill the same instance); a slot filled first keeps its
+ * value, as the store keeps a stored slot.
  */
 public final class IntervalDay {
     /** About the bytes a 96-slot day takes in a binary COPY, to size buffers. */
-    static final int COPY_BYTES = 1_900;
+    static final int COPY_BYTES = 1_000;
+
+    /** The {@code quality} column's mark for a row whose slots carry different codes (kept in {@code qualities}). */
+    static final short MIXED_QUALITY = -1;
 
     private final MeterId meterId;
     private final Channel channel;
     private final LocalDate day;
-    private final int intervalSeconds;
+    private final IntervalGrid grid;
     private final long[] values;
     private final short[] quality;
     private final boolean[] present;
@@ -29,7 +35,7 @@ public final class IntervalDay {
         this.meterId = Objects.requireNonNull(meterId, "meterId");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.day = Objects.requireNonNull(day, "day");
-        this.intervalSeconds = (int) grid.interval().getSeconds();
+        this.grid = Objects.requireNonNull(grid, "grid");
         int slots = grid.slotsPerDay();
         values = new long[slots];
         quality = new short[slots];
@@ -52,24 +58,76 @@ public final class IntervalDay {
     /** Fills a slot unless it already holds a value. */
     public void fill(int slot, long value, ReadingQuality readingQuality) {
         if (!present[slot]) {
-            values[slot] = value;
-            quality[slot] = (short) readingQuality.espiCode();
-            present[slot] = true;
+            set(slot, value, (short) readingQuality.espiCode());
         }
     }
 
     /** Fills this day's empty slots from {@code other}, a day with the same key and grid. */
     public void fillFrom(IntervalDay other) {
-        if (!other.key().equals(key()) || other.intervalSeconds != intervalSeconds) {
-            throw new IllegalArgumentException("cannot merge " + other.key() + " into " + key());
-        }
+        requireSameShape(other);
         for (int slot = 0; slot < values.length; slot++) {
             if (!present[slot] && other.present[slot]) {
-                values[slot] = other.values[slot];
-                quality[slot] = other.quality[slot];
-                present[slot] = true;
+                set(slot, other.values[slot], other.quality[slot]);
             }
         }
+    }
+
+    /**
+     * Takes a newly received day into this stored one, slot by slot: an empty slot takes the received value; an
+     * equal value changes nothing; an estimate gives way to the meter's actual value (recorded as a revision);
+     * any other stored value (raw, validated, edited) is kept and a different received value is recorded as a
+     * conflict, never silently dropped or written over. Returns whether this day changed.
+     */
+    boolean absorb(IntervalDay received, Instant receivedAt, SlotChanges changes) {
+        requireSameShape(received);
+        boolean changed = false;
+        for (int slot = 0; slot < values.length; slot++) {
+            if (!received.present[slot]) {
+                continue;
+            }
+            long value = received.values[slot];
+            if (!present[slot]) {
+                set(slot, value, received.quality[slot]);
+                changed = true;
+            } else if (values[slot] == value) {
+                continue;
+            } else if (ReadingQuality.ofEspiCode(quality[slot]).isEstimate()) {
+                changes.revision(new Revision(
+                        meterId,
+                        channel,
+                        startOf(slot),
+                        values[slot],
+                        quality[slot],
+                        value,
+                        received.quality[slot],
+                        Revision.METER,
+                        "actual reading replaces estimate"));
+                set(slot, value, received.quality[slot]);
+                changed = true;
+            } else {
+                changes.conflict(
+                        new Conflict(meterId, channel, startOf(slot), values[slot], quality[slot], value, receivedAt));
+            }
+        }
+        return changed;
+    }
+
+    /** Replaces a slot's value and quality; the caller records the revision. */
+    void set(int slot, long value, short espiQuality) {
+        values[slot] = value;
+        quality[slot] = espiQuality;
+        present[slot] = true;
+    }
+
+    private void requireSameShape(IntervalDay other) {
+        if (!other.key().equals(key()) || !other.grid.equals(grid)) {
+            throw new IllegalArgumentException("cannot merge " + other.key() + " into " + key());
+        }
+    }
+
+    /** The meter. */
+    public MeterId meterId() {
+        return meterId;
     }
 
     /** The channel. */
@@ -82,9 +140,19 @@ public final class IntervalDay {
         return day;
     }
 
+    /** The interval grid of the day's slots. */
+    public IntervalGrid grid() {
+        return grid;
+    }
+
     /** The number of slots in the day. */
     public int slots() {
         return values.length;
+    }
+
+    /** The start of a slot's interval. */
+    public Instant startOf(int slot) {
+        return grid.startOf(day, slot);
     }
 
     /** Whether a slot holds a value. */
@@ -94,10 +162,25 @@ public final class IntervalDay {
 
     /** The value of a filled slot. */
     public long value(int slot) {
+        requireFilled(slot);
+        return values[slot];
+    }
+
+    /** The quality of a filled slot. */
+    public ReadingQuality quality(int slot) {
+        requireFilled(slot);
+        return ReadingQuality.ofEspiCode(quality[slot]);
+    }
+
+    /** The reading in a filled slot. */
+    public IntervalReading reading(int slot) {
+        return new IntervalReading(startOf(slot), value(slot), quality(slot));
+    }
+
+    private void requireFilled(int slot) {
         if (!present[slot]) {
             throw new IllegalStateException("slot " + slot + " of " + key() + " is empty");
         }
-        return values[slot];
     }
 
     /** Number of filled slots. */
@@ -109,13 +192,63 @@ public final class IntervalDay {
         return n;
     }
 
-    void appendTo(org.meterguard.server.database.CopyBinary rows) {
-        rows.row(6)
+    /** The row's shared quality code, or {@link #MIXED_QUALITY} when its filled slots differ. */
+    short sharedQuality() {
+        short shared = MIXED_QUALITY;
+        for (int slot = 0; slot < values.length; slot++) {
+            if (!present[slot]) {
+                continue;
+            }
+            if (shared == MIXED_QUALITY) {
+                shared = quality[slot];
+            } else if (shared != quality[slot]) {
+                return MIXED_QUALITY;
+            }
+        }
+        return shared == MIXED_QUALITY ? (short) ReadingQuality.RAW.espiCode() : shared;
+    }
+
+    private byte[] slotQualities() {
+        byte[] codes = new byte[values.length];
+        for (int slot = 0; slot < values.length; slot++) {
+            codes[slot] = (byte) quality[slot];
+        }
+        return codes;
+    }
+
+    /** Appends the row: meter_id, channel, day, interval_seconds, vals, quality, qualities. */
+    void appendTo(CopyBinary rows) {
+        short shared = sharedQuality();
+        rows.row(7)
                 .text(meterId.value())
                 .int2(channel.code())
                 .date(day)
-                .int4(intervalSeconds)
-                .int8Array(values, present)
-                .int2Array(quality, present);
+                .int4((int) grid.interval().getSeconds())
+                .int4Array(values, present)
+                .int2(shared)
+                .bytea(shared == MIXED_QUALITY ? slotQualities() : null);
+    }
+
+    /** A day as stored: values with NULLs for missing slots, and the row's quality columns. */
+    static IntervalDay stored(
+            MeterId meterId,
+            Channel channel,
+            LocalDate day,
+            int intervalSeconds,
+            Integer[] vals,
+            short shared,
+            byte[] codes) {
+        IntervalDay stored =
+                new IntervalDay(meterId, channel, new IntervalGrid(Duration.ofSeconds(intervalSeconds)), day);
+        if (vals.length != stored.slots()) {
+            throw new IllegalStateException(
+                    "stored row " + stored.key() + " has " + vals.length + " slots, not " + stored.slots());
+        }
+        for (int slot = 0; slot < vals.length; slot++) {
+            if (vals[slot] != null) {
+                stored.set(slot, vals[slot], shared == MIXED_QUALITY ? codes[slot] : shared);
+            }
+        }
+        return stored;
     }
 }

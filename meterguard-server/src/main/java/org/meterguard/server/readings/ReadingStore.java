@@ -4,9 +4,13 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +19,9 @@ import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
-import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.database.MonthPartitions;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -25,95 +29,200 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores and reads interval readings. Each (meter, channel, UTC day) is one row of value and quality arrays;
- * storing merges into that row so that a re-sent or late interval fills its slot once and never overwrites a
- * slot that already holds a value.
+ * Stores and reads interval readings. Each (meter, channel, UTC day) is one row of integer values and their
+ * quality; storing merges into that row so that a re-sent or late interval fills its slot once. A stored value is
+ * never silently replaced: an actual read may replace an estimate (recorded as a revision), and a different value
+ * for any other stored slot is kept out and recorded as a conflict.
  */
 @Service
 public class ReadingStore {
+    private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final MonthPartitions partitions;
+    private final Clock clock = Clock.systemUTC();
 
-    ReadingStore(JdbcClient jdbc, DataSource dataSource) {
+    ReadingStore(JdbcClient jdbc, DataSource dataSource, MonthPartitions partitions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.partitions = partitions;
     }
+
+    /** What a merge did. */
+    public record MergeSummary(int newDays, int changedDays, int revisions, int conflicts) {}
 
     /** Merges {@code readings}, which lie on {@code grid}, into the meter's days, in the caller's transaction. */
     @Transactional
-    public void merge(MeterId meter, Channel channel, IntervalGrid grid, List<IntervalReading> readings) {
+    public MergeSummary merge(MeterId meter, Channel channel, IntervalGrid grid, List<IntervalReading> readings) {
         Map<LocalDate, IntervalDay> days = new TreeMap<>();
         for (IntervalReading reading : readings) {
             days.computeIfAbsent(grid.dayOf(reading.start()), day -> new IntervalDay(meter, channel, grid, day))
                     .fill(grid.slotOf(reading.start()), reading);
         }
-        mergeDays(days.values());
+        return mergeDays(days.values());
     }
 
     /**
-     * Merges many days at once, in the caller's transaction. Days not stored yet go into {@code interval_day} by
-     * COPY directly; days already stored go by COPY to a session-local staging table and from there merge in one
-     * statement, where a slot that already holds a value keeps it. The days must have distinct keys (merge a
-     * batch's days with {@link IntervalDay#fillFrom} first). Should another writer store one of the "new" days in
-     * between, the COPY fails on the primary key and the caller's transaction is retried whole.
+     * Merges many days at once, in the caller's transaction, which must not have written {@code interval_day}
+     * before when the days may open a new month (see {@link MonthPartitions}). Days not stored yet go in by COPY
+     * directly; stored days are locked, merged slot by slot ({@link IntervalDay#absorb}) and written back by COPY
+     * to a staging table and one UPDATE. The days must have distinct keys (merge a batch's days with
+     * {@link IntervalDay#fillFrom} first). Should another writer store one of the "new" days in between, the COPY
+     * fails on the primary key and the caller's transaction is retried whole.
      */
     @Transactional
-    public void mergeDays(Collection<IntervalDay> days) {
+    public MergeSummary mergeDays(Collection<IntervalDay> days) {
         if (days.isEmpty()) {
-            return;
+            return new MergeSummary(0, 0, 0, 0);
         }
-        java.util.Set<IntervalDay.Key> stored = storedKeys(days);
-        CopyBinary fresh = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
-        CopyBinary existing = new CopyBinary(stored.size(), IntervalDay.COPY_BYTES);
-        days.forEach(day -> day.appendTo(stored.contains(day.key()) ? existing : fresh));
-        copy(
-                fresh,
-                "COPY interval_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN"
-                        + " (FORMAT binary)");
-        if (existing.rows() == 0) {
-            return;
+        partitions.ensure(
+                MonthPartitions.Table.INTERVAL_DAY,
+                days.stream().map(IntervalDay::day).distinct().toList());
+        Map<IntervalDay.Key, IntervalDay> stored = lockStored(days);
+        CopyBinary fresh = new CopyBinary(days.size() - stored.size(), IntervalDay.COPY_BYTES);
+        List<IntervalDay> changed = new ArrayList<>();
+        SlotChanges changes = new SlotChanges();
+        Instant now = clock.instant();
+        for (IntervalDay day : days) {
+            IntervalDay existing = stored.get(day.key());
+            if (existing == null) {
+                day.appendTo(fresh);
+            } else if (existing.absorb(day, now, changes)) {
+                changed.add(existing);
+            }
         }
-        jdbc.sql("""
-                        CREATE TEMP TABLE IF NOT EXISTS incoming_day (
-                            meter_id text, channel smallint, day date, interval_seconds integer,
-                            vals bigint[], quality smallint[]) ON COMMIT DELETE ROWS""").update();
-        copy(
-                existing,
-                "COPY incoming_day (meter_id, channel, day, interval_seconds, vals, quality) FROM STDIN"
-                        + " (FORMAT binary)");
-        jdbc.sql("""
-                        INSERT INTO interval_day (meter_id, channel, day, interval_seconds, vals, quality)
-                        SELECT meter_id, channel, day, interval_seconds, vals, quality FROM incoming_day
-                        ON CONFLICT (meter_id, channel, day) DO UPDATE
-                           SET vals = mg_fill_slots(interval_day.vals, EXCLUDED.vals),
-                               quality = mg_fill_slots(interval_day.quality, EXCLUDED.quality),
-                               updated_at = now()
-                         WHERE interval_day.interval_seconds = EXCLUDED.interval_seconds""").update();
+        copy(fresh, "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+        rewrite(changed);
+        recordRevisions(changes.revisions());
+        recordConflicts(changes.conflicts());
+        return new MergeSummary(
+                fresh.rows(),
+                changed.size(),
+                changes.revisions().size(),
+                changes.conflicts().size());
     }
 
-    private java.util.Set<IntervalDay.Key> storedKeys(Collection<IntervalDay> days) {
+    /**
+     * The stored days of one meter and channel from {@code first} to {@code last} (UTC days, inclusive), locked
+     * for update when {@code forUpdate}; write them back with {@link #replace}.
+     */
+    @Transactional
+    public List<IntervalDay> days(MeterId meter, Channel channel, LocalDate first, LocalDate last, boolean forUpdate) {
+        List<IntervalDay> days = new ArrayList<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM interval_day WHERE meter_id = ? AND channel = ? AND day BETWEEN ? AND ?"
+                        + " ORDER BY day" + (forUpdate ? " FOR UPDATE" : ""))
+                .params(meter.value(), channel.code(), first, last)
+                .query(rs -> {
+                    days.add(storedDay(rs));
+                });
+        return days;
+    }
+
+    /**
+     * Writes back days read with {@link #days} and changed by validation, estimation or editing, with the
+     * revisions that changed them, in the caller's transaction.
+     */
+    @Transactional
+    public void replace(Collection<IntervalDay> changed, List<Revision> revisions) {
+        rewrite(changed);
+        recordRevisions(revisions);
+    }
+
+    private void rewrite(Collection<IntervalDay> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        CopyBinary rows = new CopyBinary(changed.size(), IntervalDay.COPY_BYTES);
+        changed.forEach(day -> day.appendTo(rows));
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS incoming_day (LIKE interval_day) ON COMMIT DELETE ROWS")
+                .update();
+        copy(rows, "COPY incoming_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+        jdbc.sql("""
+                        UPDATE interval_day d
+                           SET vals = i.vals, quality = i.quality, qualities = i.qualities
+                          FROM incoming_day i
+                         WHERE d.meter_id = i.meter_id AND d.channel = i.channel AND d.day = i.day""").update();
+        jdbc.sql("TRUNCATE incoming_day").update();
+    }
+
+    private Map<IntervalDay.Key, IntervalDay> lockStored(Collection<IntervalDay> days) {
         String[] meters = new String[days.size()];
         Short[] channels = new Short[days.size()];
         String[] dates = new String[days.size()];
         int i = 0;
         for (IntervalDay day : days) {
-            meters[i] = day.key().meterId().value();
+            meters[i] = day.meterId().value();
             channels[i] = day.channel().code();
             dates[i] = day.day().toString();
             i++;
         }
-        java.util.Set<IntervalDay.Key> stored = new java.util.HashSet<>();
+        Map<IntervalDay.Key, IntervalDay> stored = new HashMap<>();
         jdbc.sql("""
-                        SELECT d.meter_id, d.channel, d.day FROM interval_day d
+                        SELECT d.meter_id, d.channel, d.day, d.interval_seconds, d.vals, d.quality, d.qualities
+                          FROM interval_day d
                           JOIN unnest(?::text[], ?::smallint[], ?::date[]) AS u(meter_id, channel, day)
-                            ON d.meter_id = u.meter_id AND d.channel = u.channel AND d.day = u.day""").params(meters, channels, dates).query(rs -> {
-            stored.add(new IntervalDay.Key(
-                    MeterId.of(rs.getString(1)), Channel.ofCode(rs.getShort(2)), rs.getObject(3, LocalDate.class)));
+                            ON d.meter_id = u.meter_id AND d.channel = u.channel AND d.day = u.day
+                           FOR UPDATE OF d""").params(meters, channels, dates).query(rs -> {
+            IntervalDay day = storedDay(rs);
+            stored.put(day.key(), day);
         });
         return stored;
     }
 
+    private static IntervalDay storedDay(ResultSet rs) throws SQLException {
+        return IntervalDay.stored(
+                MeterId.of(rs.getString("meter_id")),
+                Channel.ofCode(rs.getShort("channel")),
+                rs.getObject("day", LocalDate.class),
+                rs.getInt("interval_seconds"),
+                (Integer[]) arrayOf(rs.getArray("vals")),
+                rs.getShort("quality"),
+                rs.getBytes("qualities"));
+    }
+
+    private void recordRevisions(List<Revision> revisions) {
+        for (Revision r : revisions) {
+            jdbc.sql("""
+                            INSERT INTO interval_revision (meter_id, channel, interval_start, old_value, old_quality,
+                                                           new_value, new_quality, actor, reason)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            r.meterId().value(),
+                            r.channel().code(),
+                            Timestamp.from(r.intervalStart()),
+                            r.oldValue(),
+                            r.oldQuality(),
+                            r.newValue(),
+                            r.newQuality(),
+                            r.actor(),
+                            r.reason())
+                    .update();
+        }
+    }
+
+    private void recordConflicts(List<Conflict> conflicts) {
+        for (Conflict c : conflicts) {
+            jdbc.sql("""
+                            INSERT INTO interval_conflict (meter_id, channel, interval_start, stored_value,
+                                                           stored_quality, received_value, received_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            c.meterId().value(),
+                            c.channel().code(),
+                            Timestamp.from(c.intervalStart()),
+                            c.storedValue(),
+                            c.storedQuality(),
+                            c.receivedValue(),
+                            Timestamp.from(c.receivedAt()))
+                    .update();
+        }
+    }
+
     private void copy(CopyBinary rows, String sql) {
+        if (rows.rows() == 0) {
+            return;
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             rows.copyInto(connection, sql);
@@ -128,35 +237,19 @@ public class ReadingStore {
     public List<IntervalReading> read(MeterId meter, Channel channel, TimeRange range) {
         IntervalGrid anyGrid = IntervalGrid.QUARTER_HOURLY;
         List<IntervalReading> readings = new ArrayList<>();
-        jdbc.sql("""
-                        SELECT day, interval_seconds, vals, quality FROM interval_day
-                         WHERE meter_id = ? AND channel = ? AND day BETWEEN ? AND ?
-                         ORDER BY day""")
-                .params(
-                        meter.value(),
-                        channel.code(),
-                        anyGrid.dayOf(range.from()),
-                        anyGrid.dayOf(range.to().minusNanos(1)))
-                .query(rs -> {
-                    addRow(rs, range, readings);
-                });
-        return readings;
-    }
-
-    private static void addRow(ResultSet rs, TimeRange range, List<IntervalReading> into) throws SQLException {
-        LocalDate day = rs.getObject("day", LocalDate.class);
-        IntervalGrid grid = new IntervalGrid(java.time.Duration.ofSeconds(rs.getInt("interval_seconds")));
-        Long[] values = (Long[]) arrayOf(rs.getArray("vals"));
-        Short[] quality = (Short[]) arrayOf(rs.getArray("quality"));
-        for (int slot = 0; slot < values.length; slot++) {
-            if (values[slot] == null) {
-                continue;
-            }
-            java.time.Instant start = grid.startOf(day, slot);
-            if (range.contains(start)) {
-                into.add(new IntervalReading(start, values[slot], ReadingQuality.ofEspiCode(quality[slot])));
+        for (IntervalDay day : days(
+                meter,
+                channel,
+                anyGrid.dayOf(range.from()),
+                anyGrid.dayOf(range.to().minusNanos(1)),
+                false)) {
+            for (int slot = 0; slot < day.slots(); slot++) {
+                if (day.isFilled(slot) && range.contains(day.startOf(slot))) {
+                    readings.add(day.reading(slot));
+                }
             }
         }
+        return readings;
     }
 
     private static Object arrayOf(Array array) throws SQLException {

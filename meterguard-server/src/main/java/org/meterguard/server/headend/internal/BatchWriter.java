@@ -2,14 +2,18 @@ package org.meterguard.server.headend.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.meterguard.dlms.RegisterValue;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.database.MonthPartitions;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.server.meters.MeterRegistry.CounterAdvance;
 import org.meterguard.server.meters.MeterRegistry.KeyRef;
@@ -44,9 +48,11 @@ class BatchWriter {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final MeterWatch watch;
+    private final MonthPartitions partitions;
 
     BatchWriter(
             MeterWatch watch,
+            MonthPartitions partitions,
             MeterRegistry meters,
             ReadingStore store,
             JdbcClient jdbc,
@@ -58,14 +64,37 @@ class BatchWriter {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.watch = watch;
+        this.partitions = partitions;
     }
 
     /** Writes {@code batch} and returns each frame's outcome, in order; the cache learns the new marks after commit. */
     Outcome[] write(List<Incoming> batch) {
+        ensurePartitions(batch);
         Plan plan = transactions.execute(status -> writeInTransaction(batch));
         plan.advanced.forEach(meters::committed);
         watch.eventsStored(plan.newEvents);
         return plan.outcomes;
+    }
+
+    /** Creates the month partitions the batch needs, each in its own transaction, before the batch's own begins. */
+    private void ensurePartitions(List<Incoming> batch) {
+        Set<LocalDate> days = new HashSet<>();
+        Set<LocalDate> eventDays = new HashSet<>();
+        Set<LocalDate> registerDays = new HashSet<>();
+        for (Incoming incoming : batch) {
+            if (incoming instanceof Incoming.Fresh fresh) {
+                fresh.content().days().forEach(day -> days.add(day.day()));
+                fresh.content().events().forEach(e -> eventDays.add(utcDay(e.occurredAt())));
+                fresh.content().registers().forEach(r -> registerDays.add(utcDay(r.capturedAt())));
+            }
+        }
+        partitions.ensure(MonthPartitions.Table.INTERVAL_DAY, days);
+        partitions.ensure(MonthPartitions.Table.METER_EVENT, eventDays);
+        partitions.ensure(MonthPartitions.Table.REGISTER_READ, registerDays);
+    }
+
+    private static LocalDate utcDay(java.time.Instant at) {
+        return LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
     }
 
     private record Plan(Outcome[] outcomes, Map<KeyRef, Long> advanced, List<StoredEvent> newEvents) {}
