@@ -24,6 +24,13 @@ public record TimeRange(Instant from, Instant to) {
         return !instant.isBefore(from) && instant.isBefore(to);
     }
 
+    /** The span both ranges cover, if any. */
+    public java.util.Optional<TimeRange> intersection(TimeRange other) {
+        Instant start = from.isAfter(other.from) ? from : other.from;
+        Instant end = to.isBefore(other.to) ? to : other.to;
+        return end.isAfter(start) ? java.util.Optional.of(new TimeRange(start, end)) : java.util.Optional.empty();
+    }
+
     /** The length of this range. */
     public Duration length() {
         return Duration.between(from, to);

@@ -1,0 +1,18 @@
+package org.meterguard.server.accounts;
+
+import java.util.Objects;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.TimeRange;
+
+/**
+ * A span during which an account occupied a service point and a meter measured it: the data the account may see.
+ * An open-ended period ends at {@link Occupancy#OPEN_END}.
+ */
+public record MeteredPeriod(String accountId, String servicePointId, MeterId meterId, TimeRange period) {
+    public MeteredPeriod {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(servicePointId, "servicePointId");
+        Objects.requireNonNull(meterId, "meterId");
+        Objects.requireNonNull(period, "period");
+    }
+}
