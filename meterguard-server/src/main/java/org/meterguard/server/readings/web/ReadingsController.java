@@ -2,8 +2,6 @@ package org.meterguard.server.readings.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalReading;
@@ -14,6 +12,9 @@ import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.access.CoveredRead;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.server.readings.ReadingStore;
+import org.meterguard.server.web.BadRequest;
+import org.meterguard.server.web.NotFound;
+import org.meterguard.server.web.TimeRanges;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ class ReadingsController {
             Authentication caller,
             HttpServletRequest request) {
         MeterId meter = BadRequest.parse("meterId", meterId, MeterId::of);
-        TimeRange range = BadRequest.parse("from/to", from + "/" + to, x -> range(from, to));
+        TimeRange range = TimeRanges.parse(from, to, LONGEST_RANGE);
         PurposeOfUse declared = BadRequest.parse("purpose", purpose, PurposeOfUse::valueOf);
         Channel measured = BadRequest.parse("channel", channel, Channel::valueOf);
         accessControl.authorize(
@@ -67,23 +68,5 @@ class ReadingsController {
         }
         List<IntervalReading> readings = store.read(meter, measured, range);
         return ReadingsResponse.of(meter, measured, range, readings);
-    }
-
-    private static TimeRange range(String from, String to) {
-        TimeRange range = new TimeRange(instant(from), instant(to));
-        if (range.length().compareTo(LONGEST_RANGE) > 0) {
-            throw new IllegalArgumentException("the range " + range.length().toDays() + " days is longer than "
-                    + LONGEST_RANGE.toDays() + " days");
-        }
-        return range;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
-        }
     }
 }

@@ -1,16 +1,16 @@
-package org.meterguard.server.readings.web;
+package org.meterguard.server.web;
 
 import java.util.function.Function;
 
 /** A request parameter that does not parse; the message names the parameter and says what is expected. */
-class BadRequest extends RuntimeException {
+public class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BadRequest(String message) {
+    public BadRequest(String message) {
         super(message);
     }
 
-    static <T> T parse(String name, String text, Function<String, T> parser) {
+    public static <T> T parse(String name, String text, Function<String, T> parser) {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {

@@ -1,10 +1,10 @@
-package org.meterguard.server.readings.web;
+package org.meterguard.server.web;
 
 /** The resource asked for does not exist. */
-class NotFound extends RuntimeException {
+public class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotFound(String message) {
+    public NotFound(String message) {
         super(message);
     }
 }

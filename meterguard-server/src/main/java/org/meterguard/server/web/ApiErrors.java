@@ -1,4 +1,4 @@
-package org.meterguard.server.readings.web;
+package org.meterguard.server.web;
 
 import org.meterguard.server.access.AccessDenied;
 import org.springframework.http.HttpStatus;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns refusals and bad requests into RFC 9457 problem details that say what to fix. */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
 
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail denied(AccessDenied e) {
