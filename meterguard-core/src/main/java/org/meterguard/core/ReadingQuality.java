@@ -1,7 +1,5 @@
 package org.meterguard.core;
 
-import java.util.Arrays;
-
 /**
  * The quality of one interval value, with the ESPI {@code QualityOfReading} code it maps onto (NAESB REQ.21).
  * A slot with no value at all is missing and carries no quality.
@@ -41,11 +39,20 @@ public enum ReadingQuality {
         return this == ESTIMATED_LINEAR || this == ESTIMATED_REFERENCE_DAY;
     }
 
+    private static final ReadingQuality[] BY_CODE = new ReadingQuality[32];
+
+    static {
+        for (ReadingQuality quality : values()) {
+            BY_CODE[quality.espiCode] = quality;
+        }
+    }
+
     /** The quality for an ESPI code, or an error naming the unknown code. */
     public static ReadingQuality ofEspiCode(int code) {
-        return Arrays.stream(values())
-                .filter(q -> q.espiCode == code)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown ESPI quality code " + code));
+        ReadingQuality quality = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (quality == null) {
+            throw new IllegalArgumentException("unknown ESPI quality code " + code);
+        }
+        return quality;
     }
 }

@@ -40,6 +40,17 @@ public final class ApiClient {
                 password);
     }
 
+    /** POSTs a JSON body. */
+    public Answer postJson(String pathAndQuery, String json, String username, String password)
+            throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                username,
+                password);
+    }
+
     private Answer send(HttpRequest.Builder request, String username, String password)
             throws IOException, InterruptedException {
         if (username != null) {

@@ -65,9 +65,17 @@ public class MonthPartitions {
         missing.forEach(month -> create(table, month));
     }
 
-    private void create(Table table, YearMonth month) {
+    private synchronized void create(Table table, YearMonth month) {
+        if (known.contains(key(table, month))) {
+            return;
+        }
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+            // Two servers (or two writers) may create the same month at once: CREATE ... IF NOT EXISTS alone still
+            // fails for the second, so creators take turns.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('mg_ensure_month_partition'))")
+                    .query(Object.class)
+                    .single();
             jdbc.sql("SELECT mg_ensure_month_partition(?, ?)")
                     .params(table.sqlName(), month.atDay(1))
                     .query(String.class)

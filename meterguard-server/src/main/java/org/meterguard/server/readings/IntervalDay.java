@@ -112,8 +112,15 @@ public final class IntervalDay {
         return changed;
     }
 
-    /** Replaces a slot's value and quality; the caller records the revision. */
-    void set(int slot, long value, short espiQuality) {
+    /**
+     * Replaces a slot's value and quality, as validation, estimation and editing do; the caller records the
+     * revision ({@link ReadingStore#replace}).
+     */
+    public void replace(int slot, long value, ReadingQuality readingQuality) {
+        set(slot, value, (short) readingQuality.espiCode());
+    }
+
+    private void set(int slot, long value, short espiQuality) {
         values[slot] = value;
         quality[slot] = espiQuality;
         present[slot] = true;
@@ -148,6 +155,14 @@ public final class IntervalDay {
     /** The number of slots in the day. */
     public int slots() {
         return values.length;
+    }
+
+    /** The slot of an interval starting at {@code start}, which must lie on this day's grid. */
+    public int slotOf(Instant start) {
+        if (!grid.dayOf(start).equals(day)) {
+            throw new IllegalArgumentException(start + " is not on " + day);
+        }
+        return grid.slotOf(start);
     }
 
     /** The start of a slot's interval. */

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
+    private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -65,8 +68,8 @@ public class ReadingStore {
 
     /**
      * Merges many days at once, in the caller's transaction, which must not have written {@code interval_day}
-     * before when the days may open a new month (see {@link MonthPartitions}). Days not stored yet go in by COPY
-     * directly; stored days are locked, merged slot by slot ({@link IntervalDay#absorb}) and written back by COPY
+     * before when the days may open a new month (see {@link MonthPartitions}). When none of the days is stored
+     * yet, one COPY stores them all; otherwise days not stored yet go in by COPY and stored days are locked, merged slot by slot ({@link IntervalDay#absorb}) and written back by COPY
      * to a staging table and one UPDATE. The days must have distinct keys (merge a batch's days with
      * {@link IntervalDay#fillFrom} first). Should another writer store one of the "new" days in between, the COPY
      * fails on the primary key and the caller's transaction is retried whole.
@@ -79,6 +82,11 @@ public class ReadingStore {
         partitions.ensure(
                 MonthPartitions.Table.INTERVAL_DAY,
                 days.stream().map(IntervalDay::day).distinct().toList());
+        CopyBinary all = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
+        days.forEach(day -> day.appendTo(all));
+        if (copyUnlessStored(all)) {
+            return new MergeSummary(days.size(), 0, 0, 0);
+        }
         Map<IntervalDay.Key, IntervalDay> stored = lockStored(days);
         CopyBinary fresh = new CopyBinary(days.size() - stored.size(), IntervalDay.COPY_BYTES);
         List<IntervalDay> changed = new ArrayList<>();
@@ -92,7 +100,7 @@ public class ReadingStore {
                 changed.add(existing);
             }
         }
-        copy(fresh, "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+        copy(fresh, COPY_DAYS);
         rewrite(changed);
         recordRevisions(changes.revisions());
         recordConflicts(changes.conflicts());
@@ -101,6 +109,32 @@ public class ReadingStore {
                 changed.size(),
                 changes.revisions().size(),
                 changes.conflicts().size());
+    }
+
+    /**
+     * The common case first: none of the days is stored yet, and one COPY stores them all. Should any be stored
+     * (the primary key refuses it), the COPY is undone to a savepoint and nothing of it remains; returns false.
+     */
+    private boolean copyUnlessStored(CopyBinary rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                rows.copyInto(connection, COPY_DAYS);
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " interval days failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /**

@@ -24,6 +24,20 @@ public record Revision(
     /** The actor of a change the meter's own data made (an actual read replacing an estimate). */
     public static final String METER = "meter";
 
+    /** The stored form of a revision made by validation, estimation or editing of one meter's channel. */
+    public static Revision of(MeterId meterId, Channel channel, org.meterguard.core.vee.Revision made) {
+        return new Revision(
+                meterId,
+                channel,
+                made.intervalStart(),
+                made.originalValue().isPresent() ? made.originalValue().getAsLong() : null,
+                made.originalQuality().map(q -> (short) q.espiCode()).orElse(null),
+                made.newValue(),
+                (short) made.newQuality().espiCode(),
+                made.actor(),
+                made.reason());
+    }
+
     public Revision {
         Objects.requireNonNull(meterId, "meterId");
         Objects.requireNonNull(channel, "channel");
