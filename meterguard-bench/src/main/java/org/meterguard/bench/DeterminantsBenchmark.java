@@ -40,8 +40,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * and on-peak on summer weekdays, off-peak, a holiday), then {@link DeterminantsAccumulator#finish()}. In {@code UTC}
  * the month is 31 rows per channel; in {@code America/Los_Angeles} the local month touches 32 UTC rows per channel,
  * the first and last in part (31 × 96 slots billed either way). About one slot in a thousand is missing. The months
- * of {@code meters} meters rotate: 1 keeps a month's rows (55 KB) in the L2 cache, as rows just decoded from a
- * database cursor are; 64 (3.5 MB) does not. Reading from PostgreSQL is not included.
+ * of {@code meters} meters rotate: 1 keeps a month's rows (49 KB) in the L2 cache, as rows just decoded from a
+ * database cursor are; 64 (3.1 MB) do not. Reading from PostgreSQL is not included.
  *
  * <ul>
  *   <li>{@link #meterMonth}: rows in the fast form, {@link DeterminantsAccumulator#MISSING} in the empty slots;

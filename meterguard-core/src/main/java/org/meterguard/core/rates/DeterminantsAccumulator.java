@@ -290,6 +290,10 @@ public final class DeterminantsAccumulator {
             long bits = 0;
             for (int s = from; s < to; s++) {
                 long value = values[s];
+                if (value < 0) {
+                    bits = MISSING; // an empty slot or a bad value: leave it to the loop below
+                    break;
+                }
                 sum += value;
                 bits |= value;
             }
