@@ -155,6 +155,30 @@ class MeterDataStoreIT {
     }
 
     @Test
+    void daysStreamOutInMeterAndDayOrderWithMissingSlotsMarked() {
+        MeterId a = meter("MG-STREAM-A");
+        MeterId b = meter("MG-STREAM-B");
+        Instant day = Instant.parse("2027-05-01T00:00:00Z");
+        store.merge(b, Channel.ACTIVE_ENERGY_IMPORT, GRID, readings(day, 0, 96, 7));
+        store.merge(a, Channel.ACTIVE_ENERGY_IMPORT, GRID, readings(day.plusSeconds(86_400), 0, 95, 1));
+        store.merge(a, Channel.ACTIVE_ENERGY_IMPORT, GRID, readings(day, 0, 96, 3));
+        List<String> seen = new ArrayList<>();
+
+        long rows = store.streamDays(
+                Channel.ACTIVE_ENERGY_IMPORT,
+                date(day),
+                date(day).plusDays(1),
+                (meter, channel, d, values) -> seen.add(meter + " " + d + " " + values[0] + " " + values[95]));
+
+        assertThat(rows).isEqualTo(3);
+        assertThat(seen)
+                .containsExactly(
+                        "MG-STREAM-A 2027-05-01 3 98",
+                        "MG-STREAM-A 2027-05-02 1 " + Long.MIN_VALUE,
+                        "MG-STREAM-B 2027-05-01 7 102");
+    }
+
+    @Test
     void aValueThatDoesNotFitIsRefusedAndNothingOfItsBatchIsStored() {
         MeterId meter = meter("MG-STORE-4");
         Instant day = Instant.parse("2026-03-12T00:00:00Z");

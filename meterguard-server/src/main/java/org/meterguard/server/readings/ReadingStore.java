@@ -1,5 +1,7 @@
 package org.meterguard.server.readings;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +24,10 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.TimeRange;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.database.CopyBinaryReader;
 import org.meterguard.server.database.MonthPartitions;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -262,6 +267,39 @@ public class ReadingStore {
             rows.copyInto(connection, sql);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " interval days failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Streams every stored row of {@code channel} for UTC days {@code first} to {@code last} (inclusive), in meter
+     * and day order, to {@code handler}: one binary COPY out of PostgreSQL, no object per row or value. For bulk
+     * work over the fleet (billing determinants, exports); a row must be on a 15-minute grid.
+     */
+    @Transactional(readOnly = true)
+    public long streamDays(Channel channel, LocalDate first, LocalDate last, DayRowHandler handler) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        String sql = "COPY (SELECT meter_id, day, vals FROM interval_day WHERE channel = " + channel.code()
+                + " AND day BETWEEN '" + first + "' AND '" + last
+                + "' ORDER BY meter_id, day) TO STDOUT (FORMAT binary)";
+        long[] values = new long[IntervalGrid.QUARTER_HOURLY.slotsPerDay()];
+        long rows = 0;
+        try (InputStream stream = new PGCopyInputStream(connection.unwrap(PGConnection.class), sql)) {
+            CopyBinaryReader reader = new CopyBinaryReader(stream);
+            while (reader.nextRow() > 0) {
+                MeterId meter = MeterId.of(reader.text());
+                LocalDate day = reader.date();
+                int slots = reader.int4Array(values, DayRowHandler.MISSING);
+                if (slots != values.length) {
+                    throw new IllegalStateException("row " + meter + " " + day + " has " + slots + " slots");
+                }
+                handler.row(meter, channel, day, values);
+                rows++;
+            }
+            return rows;
+        } catch (SQLException | IOException e) {
+            throw new DataAccessResourceFailureException("streaming " + channel + " rows failed after " + rows, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,13 @@ import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.rates.BillingPeriod;
+import org.meterguard.core.rates.DaySchedule;
+import org.meterguard.core.rates.DeterminantsAccumulator;
+import org.meterguard.core.rates.Season;
+import org.meterguard.core.rates.TouCalendar;
+import org.meterguard.core.rates.TouPeriod;
+import org.meterguard.core.rates.TouSchedule;
 import org.meterguard.server.MeterguardApplication;
 import org.meterguard.server.readings.IntervalDay;
 import org.meterguard.server.readings.ReadingStore;
@@ -66,6 +74,7 @@ public final class StoreBenchmark {
         int baselineMeters = intArg(args, "--baseline-meters", 20_000);
         int yearMeters = intArg(args, "--year-meters", 100);
         int threads = intArg(args, "--threads", 2);
+        int billingMeters = intArg(args, "--billing-meters", 50_000);
         Path data = Files.createTempDirectory("meterguard-store-bench");
         try (ConfigurableApplicationContext context = SpringApplication.run(
                 MeterguardApplication.class,
@@ -83,6 +92,7 @@ public final class StoreBenchmark {
                 bench.baseline(baselineMeters);
                 bench.sizes(meters, baselineMeters);
                 bench.yearReads(yearMeters);
+                bench.billing(billingMeters);
             }
             bench.print(meters, threads);
         }
@@ -154,6 +164,67 @@ public final class StoreBenchmark {
         return MeterId.of(String.format("MG-%08d", i));
     }
 
+    /**
+     * Time-of-use billing determinants for a month of every meter: the month's rows streamed out of the store in
+     * meter order (binary COPY) into one accumulator. Loading the month is not timed.
+     */
+    private void billing(int meters) throws Exception {
+        LocalDate june = LocalDate.of(2026, 6, 1);
+        for (int d = 0; d < 30; d++) {
+            LocalDate date = june.plusDays(d);
+            timed(meters, i -> day(i, date, 0, 96));
+        }
+        TouCalendar calendar = new TouCalendar(touSchedule(), java.time.ZoneId.of("America/Los_Angeles"), GRID);
+        DeterminantsAccumulator accumulator = calendar.accumulator(BillingPeriod.monthOf(june));
+        List<java.time.LocalDate> days = accumulator.utcDays();
+        long[] bills = new long[1];
+        MeterId[] current = new MeterId[1];
+        long start = System.nanoTime();
+        long rows = store.streamDays(
+                Channel.ACTIVE_ENERGY_IMPORT, days.get(0), days.get(days.size() - 1), (meter, channel, day, values) -> {
+                    if (!meter.equals(current[0])) {
+                        if (current[0] != null) {
+                            accumulator.finish();
+                            bills[0]++;
+                        }
+                        accumulator.start(meter, false);
+                        current[0] = meter;
+                    }
+                    accumulator.addDay(channel, day, values);
+                });
+        accumulator.finish();
+        bills[0]++;
+        long nanos = System.nanoTime() - start;
+        if (bills[0] != meters) {
+            throw new IllegalStateException("determinants for " + bills[0] + " meters, expected " + meters);
+        }
+        double perMonth = nanos / 1e3 / meters;
+        table.add(new String[] {
+            "TOU determinants, " + meters + " meter-months streamed (" + rows + " rows)",
+            fmt(nanos / 1e9) + " s, " + fmt(perMonth) + " µs each",
+            "",
+            ""
+        });
+        table.add(new String[] {"  the same rate for 1,000,000 meter-months", fmt(perMonth) + " s", "", ""});
+    }
+
+    private static TouSchedule touSchedule() {
+        DaySchedule weekdays = DaySchedule.builder()
+                .window(TouPeriod.SUPER_OFF_PEAK, "00:00", "06:00")
+                .window(TouPeriod.ON_PEAK, "16:00", "21:00")
+                .otherwise(TouPeriod.OFF_PEAK)
+                .build();
+        DaySchedule weekends = DaySchedule.builder()
+                .window(TouPeriod.SUPER_OFF_PEAK, "00:00", "06:00")
+                .otherwise(TouPeriod.OFF_PEAK)
+                .build();
+        return TouSchedule.builder()
+                .season(new Season("summer", MonthDay.of(6, 1), MonthDay.of(9, 30)), weekdays, weekends)
+                .season(new Season("winter", MonthDay.of(10, 1), MonthDay.of(5, 31)), weekdays, weekends)
+                .holidays(List.of(LocalDate.of(2026, 7, 3)))
+                .build();
+    }
+
     /** One row per reading, batched INSERT with a primary key: the design the array rows replace. */
     private void baseline(int meters) throws Exception {
         jdbc.sql("""
@@ -181,22 +252,23 @@ public final class StoreBenchmark {
     }
 
     private void insertRows(int from, int to) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO reading_row VALUES (?, 1, ?, ?, 14) ON CONFLICT DO NOTHING")) {
-            connection.setAutoCommit(false);
-            for (int i = from; i < to; i++) {
-                IntervalDay day = day(i, FLEET_DAY, 0, 96);
-                for (int slot = 0; slot < 96; slot++) {
-                    insert.setString(1, day.meterId().value());
-                    insert.setTimestamp(2, Timestamp.from(day.startOf(slot)));
-                    insert.setLong(3, day.value(slot));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        int rows = (to - from) * 96;
+        String[] meters = new String[rows];
+        String[] starts = new String[rows];
+        Long[] values = new Long[rows];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            IntervalDay day = day(i, FLEET_DAY, 0, 96);
+            for (int slot = 0; slot < 96; slot++, n++) {
+                meters[n] = day.meterId().value();
+                starts[n] = day.startOf(slot).toString();
+                values[n] = day.value(slot);
             }
-            connection.commit();
         }
+        jdbc.sql("""
+                        INSERT INTO reading_row
+                        SELECT m, 1, t, v, 14 FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) AS r(m, t, v)
+                        ON CONFLICT DO NOTHING""").params(meters, starts, values).update();
     }
 
     private long fleetPartitionBytes(String function) {
