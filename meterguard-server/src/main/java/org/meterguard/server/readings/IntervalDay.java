@@ -127,8 +127,14 @@ public final class IntervalDay {
     }
 
     private void requireSameShape(IntervalDay other) {
-        if (!other.key().equals(key()) || !other.grid.equals(grid)) {
+        if (!other.key().equals(key())) {
             throw new IllegalArgumentException("cannot merge " + other.key() + " into " + key());
+        }
+        if (!other.grid.equals(grid)) {
+            throw new IllegalArgumentException("day " + day + " of " + meterId + " " + channel + " holds "
+                    + grid.interval().getSeconds() + "-second intervals; "
+                    + other.grid.interval().getSeconds()
+                    + "-second intervals cannot merge into it");
         }
     }
 

@@ -285,6 +285,9 @@ public class ReadingStore {
                 + "' ORDER BY meter_id, day) TO STDOUT (FORMAT binary)";
         long[] values = new long[IntervalGrid.QUARTER_HOURLY.slotsPerDay()];
         long rows = 0;
+        // Meter order comes from the primary key's index (meter_id, channel, day), never from a sort of the
+        // whole month, which would spill to disk at fleet scale.
+        jdbc.sql("SET LOCAL enable_sort = off").update();
         try (InputStream stream = new PGCopyInputStream(connection.unwrap(PGConnection.class), sql)) {
             CopyBinaryReader reader = new CopyBinaryReader(stream);
             while (reader.nextRow() > 0) {

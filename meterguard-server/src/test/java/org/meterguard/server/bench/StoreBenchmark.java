@@ -86,12 +86,24 @@ public final class StoreBenchmark {
                 "--meterguard.retention.enabled=false",
                 "--logging.level.root=warn")) {
             StoreBenchmark bench = new StoreBenchmark(context, threads);
-            bench.fleetDay(meters);
-            if (System.getenv("MG_BENCH_QUICK") == null) {
+            List<String> phases = List.of(stringArg(args, "--phases", "fleet,resend,baseline,sizes,year,billing")
+                    .split(","));
+            if (phases.contains("fleet")) {
+                bench.fleetDay(meters);
+            }
+            if (phases.contains("resend")) {
                 bench.resend(meters);
+            }
+            if (phases.contains("baseline")) {
                 bench.baseline(baselineMeters);
+            }
+            if (phases.contains("sizes")) {
                 bench.sizes(meters, baselineMeters);
+            }
+            if (phases.contains("year")) {
                 bench.yearReads(yearMeters);
+            }
+            if (phases.contains("billing")) {
                 bench.billing(billingMeters);
             }
             bench.print(meters, threads);
@@ -170,10 +182,16 @@ public final class StoreBenchmark {
      */
     private void billing(int meters) throws Exception {
         LocalDate june = LocalDate.of(2026, 6, 1);
-        for (int d = 0; d < 30; d++) {
+        for (int d = 0; d < 30 && System.getenv("MG_BENCH_REUSE") == null; d++) {
             LocalDate date = june.plusDays(d);
             timed(meters, i -> day(i, date, 0, 96));
         }
+        long scan = System.nanoTime();
+        long scanned = store.streamDays(
+                Channel.ACTIVE_ENERGY_IMPORT, june, june.plusDays(29), (meter, channel, day, values) -> {});
+        table.add(new String[] {
+            "  streaming alone: " + scanned + " rows", fmt((System.nanoTime() - scan) / 1e9) + " s", "", ""
+        });
         TouCalendar calendar = new TouCalendar(touSchedule(), java.time.ZoneId.of("America/Los_Angeles"), GRID);
         DeterminantsAccumulator accumulator = calendar.accumulator(BillingPeriod.monthOf(june));
         List<java.time.LocalDate> days = accumulator.utcDays();
@@ -432,6 +450,15 @@ public final class StoreBenchmark {
 
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
