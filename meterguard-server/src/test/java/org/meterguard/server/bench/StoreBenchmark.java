@@ -32,6 +32,8 @@ import org.meterguard.core.rates.TouCalendar;
 import org.meterguard.core.rates.TouPeriod;
 import org.meterguard.core.rates.TouSchedule;
 import org.meterguard.server.MeterguardApplication;
+import org.meterguard.server.greenbutton.HistoryImport;
+import org.meterguard.server.greenbutton.ImportProgress;
 import org.meterguard.server.readings.IntervalDay;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.boot.SpringApplication;
@@ -86,8 +88,9 @@ public final class StoreBenchmark {
                 "--meterguard.retention.enabled=false",
                 "--logging.level.root=warn")) {
             StoreBenchmark bench = new StoreBenchmark(context, threads);
-            List<String> phases = List.of(stringArg(args, "--phases", "fleet,resend,baseline,sizes,year,billing")
-                    .split(","));
+            List<String> phases =
+                    List.of(stringArg(args, "--phases", "fleet,resend,baseline,sizes,year,billing,greenbutton")
+                            .split(","));
             if (phases.contains("fleet")) {
                 bench.fleetDay(meters);
             }
@@ -105,6 +108,9 @@ public final class StoreBenchmark {
             }
             if (phases.contains("billing")) {
                 bench.billing(billingMeters);
+            }
+            if (phases.contains("greenbutton")) {
+                bench.greenButton(context);
             }
             bench.print(meters, threads);
         }
@@ -224,6 +230,50 @@ public final class StoreBenchmark {
             ""
         });
         table.add(new String[] {"  the same rate for 1,000,000 meter-months", fmt(perMonth) + " s", "", ""});
+    }
+
+    /**
+     * The public sample year of hourly data (8,760 readings) imported through {@code HistoryImport}, both passes
+     * and the storing transaction, into fresh meters; best and median of 20 after 5 warm-ups.
+     */
+    private void greenButton(ConfigurableApplicationContext context) throws Exception {
+        Path file = Path.of(
+                        "..",
+                        "..",
+                        "shared",
+                        "data",
+                        "greenbutton",
+                        "samples",
+                        "Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml")
+                .toAbsolutePath()
+                .normalize();
+        if (!Files.isReadable(file)) {
+            table.add(new String[] {"Green Button import: " + file + " absent, skipped", "", "", ""});
+            return;
+        }
+        HistoryImport importer = context.getBean(HistoryImport.class);
+        long[] micros = new long[25];
+        for (int i = 0; i < micros.length; i++) {
+            String id = "MG-GB-BENCH-" + i;
+            jdbc.sql("INSERT INTO meter (meter_id, system_title, model) VALUES (?, ?, 'MG-SIM-R1')")
+                    .params(id, 0x4D47_0000_0000_0000L + i)
+                    .update();
+            long start = System.nanoTime();
+            long n = importer.importGreenButton(file, MeterId.of(id), "bench", ImportProgress.NONE)
+                    .readings();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+            if (n != 8_760) {
+                throw new IllegalStateException("imported " + n + " readings");
+            }
+        }
+        long[] measured = Arrays.copyOfRange(micros, 5, micros.length);
+        Arrays.sort(measured);
+        table.add(new String[] {
+            "Green Button import, 8,760 hourly readings, into the store: best / median",
+            fmt(measured[0] / 1000.0) + " / " + fmt(measured[measured.length / 2] / 1000.0) + " ms",
+            "",
+            ""
+        });
     }
 
     private static TouSchedule touSchedule() {
