@@ -48,9 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * code inside its Spring context (see docs/architecture.md). Run:
  *
  * <pre>
- * ./mvnw -q -pl meterguard-server -am install -DskipTests
- * ./mvnw -q -pl meterguard-server exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.meterguard.server.bench.StoreBenchmark -Dexec.args="--meters 1000000"
+ * meterguard-server/store-benchmark.sh --meters 1000000
  * </pre>
  */
 public final class StoreBenchmark {
