@@ -92,6 +92,23 @@ class HistoryImportIT {
     }
 
     @Test
+    void samplesTheStoreCannotHoldAreRefusedWithAClearErrorAndStoreNothing() {
+        MeterId daily = meter("MG-GB-DAILY");
+        MeterId gas = meter("MG-GB-GAS");
+
+        assertThatThrownBy(() -> importer.importGreenButton(
+                        sample("TestGBDataOneYearDailyBinnedMonthly.xml"), daily, "migration", ImportProgress.NONE))
+                .isInstanceOf(ImportRejected.class)
+                .hasMessageContaining("local midnight");
+        assertThatThrownBy(() -> importer.importGreenButton(
+                        sample("ngma_gas_provider_2024-07-16.xml"), gas, "migration", ImportProgress.NONE))
+                .isInstanceOf(ImportRejected.class)
+                .hasMessageMatching("line \\d+: .*");
+        assertThat(stored(daily)).containsEntry("readings", 0L);
+        assertThat(stored(gas)).containsEntry("readings", 0L);
+    }
+
+    @Test
     void aFileWithAnErrorNearItsEndStoresNothingAndNamesTheLine() throws Exception {
         Path good = sample("Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml");
         String text = Files.readString(good);

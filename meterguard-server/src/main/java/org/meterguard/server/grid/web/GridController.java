@@ -49,79 +49,54 @@ class GridController {
         this.meters = meters;
     }
 
+    /** The query parameters every view takes: the period and the declared purpose (with its basis, if needed). */
+    record Declared(String from, String to, String purpose, String basis) {
+        TimeRange range() {
+            return TimeRanges.parse(required("from", from), required("to", to), LONGEST_RANGE);
+        }
+
+        private static String required(String name, String value) {
+            if (value == null || value.isBlank()) {
+                throw new BadRequest("missing parameter '" + name + "'"
+                        + ("purpose".equals(name) ? "; every read of covered information declares a purpose" : ""));
+            }
+            return value;
+        }
+    }
+
     @GetMapping("/api/v1/meters/{meterId}/outages")
     List<MeterOutage> outages(
-            @PathVariable String meterId,
-            @RequestParam String from,
-            @RequestParam String to,
-            @RequestParam String purpose,
-            @RequestParam(required = false) String basis,
-            Authentication caller,
-            HttpServletRequest request) {
-        MeterId meter = authorizedMeter("read-outages", meterId, from, to, purpose, basis, caller, request);
-        return views.outages(meter, TimeRanges.parse(from, to, LONGEST_RANGE), clock.instant());
+            @PathVariable String meterId, Declared declared, Authentication caller, HttpServletRequest request) {
+        MeterId meter = authorizedMeter("read-outages", meterId, declared, caller, request);
+        return views.outages(meter, declared.range(), clock.instant());
     }
 
     @GetMapping("/api/v1/meters/{meterId}/voltage")
     VoltageReport voltage(
-            @PathVariable String meterId,
-            @RequestParam String from,
-            @RequestParam String to,
-            @RequestParam String purpose,
-            @RequestParam(required = false) String basis,
-            Authentication caller,
-            HttpServletRequest request) {
-        MeterId meter = authorizedMeter("read-voltage", meterId, from, to, purpose, basis, caller, request);
-        return views.voltage(meter, TimeRanges.parse(from, to, LONGEST_RANGE));
+            @PathVariable String meterId, Declared declared, Authentication caller, HttpServletRequest request) {
+        return views.voltage(authorizedMeter("read-voltage", meterId, declared, caller, request), declared.range());
     }
 
     @GetMapping("/api/v1/meters/{meterId}/diagnostics")
     List<DiagnosticFlag> diagnostics(
-            @PathVariable String meterId,
-            @RequestParam String from,
-            @RequestParam String to,
-            @RequestParam String purpose,
-            @RequestParam(required = false) String basis,
-            Authentication caller,
-            HttpServletRequest request) {
-        MeterId meter = authorizedMeter("read-diagnostics", meterId, from, to, purpose, basis, caller, request);
-        return views.diagnostics(meter, TimeRanges.parse(from, to, LONGEST_RANGE));
+            @PathVariable String meterId, Declared declared, Authentication caller, HttpServletRequest request) {
+        return views.diagnostics(
+                authorizedMeter("read-diagnostics", meterId, declared, caller, request), declared.range());
     }
 
     @GetMapping("/api/v1/reliability")
     AreaReliability reliability(
-            @RequestParam String area,
-            @RequestParam String from,
-            @RequestParam String to,
-            @RequestParam String purpose,
-            @RequestParam(required = false) String basis,
-            Authentication caller,
-            HttpServletRequest request) {
-        TimeRange range = TimeRanges.parse(from, to, LONGEST_RANGE);
-        authorize("read-reliability", "reliability/" + area, area, range, purpose, basis, caller, request);
+            @RequestParam String area, Declared declared, Authentication caller, HttpServletRequest request) {
+        TimeRange range = declared.range();
+        authorize("read-reliability", "reliability/" + area, area, range, declared, caller, request);
         return BadRequest.parse("area", area, a -> views.reliability(a, range, clock.instant()));
     }
 
     private MeterId authorizedMeter(
-            String action,
-            String meterId,
-            String from,
-            String to,
-            String purpose,
-            String basis,
-            Authentication caller,
-            HttpServletRequest request) {
+            String action, String meterId, Declared declared, Authentication caller, HttpServletRequest request) {
         MeterId meter = BadRequest.parse("meterId", meterId, MeterId::of);
-        TimeRange range = TimeRanges.parse(from, to, LONGEST_RANGE);
-        authorize(
-                action,
-                "meter/" + meter + "/" + action.substring(5),
-                "meter:" + meter,
-                range,
-                purpose,
-                basis,
-                caller,
-                request);
+        String resource = "meter/" + meter + "/" + action.substring("read-".length());
+        authorize(action, resource, "meter:" + meter, declared.range(), declared, caller, request);
         if (!meters.exists(meter)) {
             throw new NotFound("no meter " + meter);
         }
@@ -133,14 +108,14 @@ class GridController {
             String resource,
             String subject,
             TimeRange range,
-            String purpose,
-            String basis,
+            Declared declared,
             Authentication caller,
             HttpServletRequest request) {
-        PurposeOfUse declared = BadRequest.parse("purpose", purpose, PurposeOfUse::valueOf);
+        PurposeOfUse purpose =
+                BadRequest.parse("purpose", Declared.required("purpose", declared.purpose()), PurposeOfUse::valueOf);
         accessControl.authorize(
                 caller,
-                new CoveredRead(action, resource, subject, declared, basis, range.from() + ".." + range.to()),
+                new CoveredRead(action, resource, subject, purpose, declared.basis(), range.from() + ".." + range.to()),
                 request.getRemoteAddr());
     }
 }
