@@ -1,7 +1,5 @@
 package org.meterguard.server.database;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,59 +9,60 @@ import java.util.Arrays;
 
 /**
  * Reads the rows of {@code COPY … TO STDOUT (FORMAT binary)} (the layout {@link CopyBinary} writes) field by field,
- * without boxing: the fastest way to stream many rows out of PostgreSQL. The caller knows the column order and
- * types of its COPY statement and reads each row's fields in that order.
+ * without boxing and without a call per byte: the stream is read in large blocks into a buffer of its own and
+ * numbers are decoded straight from it. The fastest way to stream many rows out of PostgreSQL. The caller knows
+ * the column order and types of its COPY statement and reads each row's fields in that order.
  */
 public final class CopyBinaryReader {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-    private final DataInputStream in;
-    private byte[] text = new byte[64];
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
 
     public CopyBinaryReader(InputStream stream) throws IOException {
-        this.in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
-        byte[] signature = new byte[SIGNATURE.length];
-        in.readFully(signature);
-        if (!Arrays.equals(signature, SIGNATURE)) {
+        this.in = stream;
+        require(SIGNATURE.length + 8);
+        if (!Arrays.equals(buffer, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
             throw new IOException("not a binary COPY stream");
         }
-        in.readInt();
-        in.skipNBytes(in.readInt());
+        position = SIGNATURE.length;
+        readInt();
+        skip(readInt());
     }
 
     /** Starts the next row: its field count, or -1 after the last row. */
     public int nextRow() throws IOException {
-        try {
-            return in.readShort();
-        } catch (EOFException e) {
+        if (!available(2)) {
             return -1;
         }
+        return readShort();
     }
 
     /** A text field (UTF-8); null for NULL. */
     public String text() throws IOException {
-        int length = in.readInt();
+        int length = readInt();
         if (length < 0) {
             return null;
         }
-        if (length > text.length) {
-            text = new byte[Math.max(length, text.length * 2)];
-        }
-        in.readFully(text, 0, length);
-        return new String(text, 0, length, StandardCharsets.UTF_8);
+        require(length);
+        String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return text;
     }
 
     /** A smallint field. */
     public short int2() throws IOException {
         requireLength(2);
-        return in.readShort();
+        return (short) readShort();
     }
 
     /** A date field. */
     public LocalDate date() throws IOException {
         requireLength(4);
-        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + in.readInt());
+        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + readInt());
     }
 
     /**
@@ -71,29 +70,79 @@ public final class CopyBinaryReader {
      * element count (at most {@code values.length}).
      */
     public int int4Array(long[] values, long missing) throws IOException {
-        in.readInt();
-        int dimensions = in.readInt();
-        in.readInt();
-        in.readInt();
+        int length = readInt();
+        require(length);
+        int dimensions = readInt();
+        readInt();
+        readInt();
         if (dimensions == 0) {
             return 0;
         }
-        int elements = in.readInt();
-        in.readInt();
+        int elements = readInt();
+        readInt();
         if (dimensions != 1 || elements > values.length) {
             throw new IOException("expected one dimension of at most " + values.length + " elements; got " + dimensions
                     + " dimensions, " + elements + " elements");
         }
         for (int i = 0; i < elements; i++) {
-            values[i] = in.readInt() < 0 ? missing : in.readInt();
+            values[i] = readInt() < 0 ? missing : readInt();
         }
         return elements;
     }
 
     private void requireLength(int expected) throws IOException {
-        int length = in.readInt();
+        int length = readInt();
         if (length != expected) {
             throw new IOException("expected a field of " + expected + " bytes; got " + length);
         }
+    }
+
+    private int readInt() throws IOException {
+        require(4);
+        int p = position;
+        position += 4;
+        return (buffer[p] & 0xFF) << 24
+                | (buffer[p + 1] & 0xFF) << 16
+                | (buffer[p + 2] & 0xFF) << 8
+                | buffer[p + 3] & 0xFF;
+    }
+
+    private int readShort() throws IOException {
+        require(2);
+        int p = position;
+        position += 2;
+        return (short) ((buffer[p] & 0xFF) << 8 | buffer[p + 1] & 0xFF);
+    }
+
+    private void skip(int bytes) throws IOException {
+        require(bytes);
+        position += bytes;
+    }
+
+    private void require(int bytes) throws IOException {
+        if (!available(bytes)) {
+            throw new EOFException("the COPY stream ended within a row");
+        }
+    }
+
+    /** Makes {@code bytes} readable from the buffer, reading more of the stream as needed; false at its end. */
+    private boolean available(int bytes) throws IOException {
+        if (limit - position >= bytes) {
+            return true;
+        }
+        if (bytes > buffer.length) {
+            throw new IOException("a field of " + bytes + " bytes is larger than the reader's buffer");
+        }
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+        while (limit < bytes) {
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                return false;
+            }
+            limit += read;
+        }
+        return true;
     }
 }

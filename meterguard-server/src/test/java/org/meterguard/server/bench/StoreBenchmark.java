@@ -190,6 +190,15 @@ public final class StoreBenchmark {
             LocalDate date = june.plusDays(d);
             timed(meters, i -> day(i, date, 0, 96));
         }
+        for (String order : new String[] {" ORDER BY meter_id, day", ""}) {
+            long t = System.nanoTime();
+            jdbc.sql("COPY (SELECT meter_id, day, vals FROM interval_day WHERE channel = 1 AND day BETWEEN '2026-06-01'"
+                            + " AND '2026-06-30'" + order + ") TO '/dev/null' (FORMAT binary)")
+                    .update();
+            table.add(new String[] {
+                "  server-side COPY to /dev/null" + order, fmt((System.nanoTime() - t) / 1e9) + " s", "", ""
+            });
+        }
         long scan = System.nanoTime();
         long scanned = store.streamDays(
                 Channel.ACTIVE_ENERGY_IMPORT, june, june.plusDays(29), (meter, channel, day, values) -> {});
