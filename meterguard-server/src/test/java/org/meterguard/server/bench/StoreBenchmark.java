@@ -107,6 +107,9 @@ public final class StoreBenchmark {
             if (phases.contains("billing")) {
                 bench.billing(billingMeters);
             }
+            if (phases.contains("packed")) {
+                bench.packed(billingMeters);
+            }
             if (phases.contains("greenbutton")) {
                 bench.greenButton(context);
             }
@@ -186,7 +189,8 @@ public final class StoreBenchmark {
      */
     private void billing(int meters) throws Exception {
         LocalDate june = LocalDate.of(2026, 6, 1);
-        for (int d = 0; d < 30 && System.getenv("MG_BENCH_REUSE") == null; d++) {
+        phasesLoadedJune = true;
+        for (int d = 0; d < 30; d++) {
             LocalDate date = june.plusDays(d);
             timed(meters, i -> day(i, date, 0, 96));
         }
@@ -238,6 +242,56 @@ public final class StoreBenchmark {
         });
         table.add(new String[] {"  the same rate for 1,000,000 meter-months", fmt(perMonth) + " s", "", ""});
     }
+
+    /**
+     * The measured case for a packed row format: the same month of day rows as {@code integer[]} and as one
+     * {@code bytea} of big-endian 4-byte values, each copied server-side out to a file and back into a fresh table
+     * with the same primary key. Not Meterguard's format; an experiment to decide it.
+     */
+    private void packed(int meters) throws Exception {
+        if (!phasesLoadedJune) {
+            LocalDate june = LocalDate.of(2026, 6, 1);
+            for (int d = 0; d < 30; d++) {
+                LocalDate date = june.plusDays(d);
+                timed(meters, i -> day(i, date, 0, 96));
+            }
+        }
+        String where = " FROM interval_day WHERE channel = 1 AND day BETWEEN '2026-06-01' AND '2026-06-30'";
+        jdbc.sql("CREATE TABLE packed_source AS SELECT meter_id, channel, day,"
+                        + " (SELECT string_agg(int4send(coalesce(v, -2147483648)), ''::bytea ORDER BY i)"
+                        + " FROM unnest(vals) WITH ORDINALITY AS s(v, i)) AS vals" + where)
+                .update();
+        for (String[] shape : new String[][] {
+            {"integer[]", "SELECT meter_id, channel, day, vals" + where, "integer[]"},
+            {"packed bytea", "SELECT meter_id, channel, day, vals FROM packed_source", "bytea"}
+        }) {
+            String file = "/tmp/meterguard-packed-" + shape[2].replaceAll("\\W", "") + ".copy";
+            long out = System.nanoTime();
+            jdbc.sql("COPY (" + shape[1] + ") TO '" + file + "' (FORMAT binary)")
+                    .update();
+            long outNanos = System.nanoTime() - out;
+            String table = "packed_" + shape[2].replaceAll("\\W", "");
+            jdbc.sql("CREATE TABLE " + table + " (meter_id text COLLATE \"C\", channel smallint, day date, vals "
+                            + shape[2] + ", PRIMARY KEY (meter_id, channel, day))")
+                    .update();
+            long in = System.nanoTime();
+            long rows = jdbc.sql("COPY " + table + " FROM '" + file + "' (FORMAT binary)")
+                    .update();
+            long inNanos = System.nanoTime() - in;
+            long bytes = jdbc.sql("SELECT pg_table_size('" + table + "')")
+                    .query(Long.class)
+                    .single();
+            table.length();
+            this.table.add(new String[] {
+                "  " + shape[0] + ": server COPY out / in of " + rows + " rows, table bytes per reading",
+                fmt(outNanos / 1e9) + " / " + fmt(inNanos / 1e9) + " s, " + fmt(bytes / (rows * 96.0)),
+                String.format(Locale.ROOT, "%,.0f", rows * 96 / (inNanos / 1e9)),
+                ""
+            });
+        }
+    }
+
+    private boolean phasesLoadedJune;
 
     /**
      * The public sample year of hourly data (8,760 readings) imported through {@code HistoryImport}, both passes
