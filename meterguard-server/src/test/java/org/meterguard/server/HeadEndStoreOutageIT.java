@@ -254,8 +254,8 @@ class HeadEndStoreOutageIT {
         assertThat(storedFrames(fleet)).isEqualTo(fleet.frames.size());
         Map<String, Object> days = jdbc.sql("""
                         SELECT count(*) AS rows,
-                               sum((SELECT count(v) FROM unnest(vals) v)) AS slots,
-                               sum((SELECT sum(v) FROM unnest(vals) v)) FILTER (WHERE channel = 1) AS import_sum
+                               sum((SELECT count(v) FROM unnest(mg_unpack(vals)) v)) AS slots,
+                               sum((SELECT sum(v) FROM unnest(mg_unpack(vals)) v)) FILTER (WHERE channel = 1) AS import_sum
                           FROM interval_day WHERE meter_id = ANY(?)""").param(fleet.ids()).query().singleRow();
         assertThat(((Number) days.get("rows")).longValue())
                 .as("one row per meter, channel and day")

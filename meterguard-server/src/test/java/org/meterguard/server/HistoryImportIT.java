@@ -212,8 +212,8 @@ class HistoryImportIT {
 
     private Map<String, Object> stored(MeterId meter) {
         return jdbc.sql("""
-                        SELECT coalesce(sum((SELECT count(v) FROM unnest(vals) v)), 0)::bigint AS readings,
-                               coalesce(sum((SELECT sum(v) FROM unnest(vals) v)), 0)::bigint AS total
+                        SELECT coalesce(sum((SELECT count(v) FROM unnest(mg_unpack(vals)) v)), 0)::bigint AS readings,
+                               coalesce(sum((SELECT sum(v) FROM unnest(mg_unpack(vals)) v)), 0)::bigint AS total
                           FROM interval_day WHERE meter_id = ?""").param(meter.value()).query().singleRow();
     }
 

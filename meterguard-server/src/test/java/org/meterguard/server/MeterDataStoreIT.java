@@ -249,6 +249,22 @@ class MeterDataStoreIT {
     }
 
     @Test
+    void packedValuesConvertBothWaysInSqlAsTheMigrationConvertedThem() {
+        assertThat(jdbc.sql("SELECT mg_unpack(mg_pack(ARRAY[1, NULL, -5, 2147483647]))::text")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("{1,NULL,-5,2147483647}");
+        MeterId meter = meter("MG-STORE-PACKED");
+        Instant day = Instant.parse("2026-03-13T00:00:00Z");
+        store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, GRID, readings(day, 2, 4, 40));
+        assertThat(jdbc.sql("SELECT (mg_unpack(vals))[1:5]::text FROM interval_day WHERE meter_id = ?")
+                        .param(meter.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("{NULL,NULL,42,43,NULL}");
+    }
+
+    @Test
     void channelMetadataMatchesTheReadingTypesOfTheCode() {
         for (Channel channel : Channel.values()) {
             assertThat(jdbc.sql("SELECT concat_ws(',', name, commodity, kind, uom, power_of_ten_multiplier,"

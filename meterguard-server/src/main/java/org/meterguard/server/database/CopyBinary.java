@@ -30,7 +30,10 @@ public final class CopyBinary {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int INT2_OID = 21;
-    private static final int INT4_OID = 23;
+
+    /** The mark of a missing slot in packed values. */
+    public static final int PACKED_MISSING = Integer.MIN_VALUE;
+
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400L * 1_000_000L;
 
@@ -129,23 +132,22 @@ public final class CopyBinary {
     }
 
     /**
-     * An integer[] field from {@code long} values, each of which must fit in 32 bits (an error names the first that
-     * does not); slots whose {@code present} flag is false are NULL.
+     * A bytea of packed big-endian 4-byte integers, one per slot, {@link #PACKED_MISSING} for a slot whose
+     * {@code present} flag is false; each value must fit in 32 bits and differ from the missing mark (an error
+     * names the first that does not).
      */
-    public CopyBinary int4Array(long[] values, boolean[] present) {
-        int filled = count(present);
-        putInt(20 + filled * 8 + (values.length - filled) * 4);
-        arrayHeader(INT4_OID, values.length, filled < values.length);
+    public CopyBinary int4Packed(long[] values, boolean[] present) {
+        putInt(values.length * 4);
+        ensure(values.length * 4);
         for (int i = 0; i < values.length; i++) {
             if (present[i]) {
                 long value = values[i];
-                if (value != (int) value) {
+                if (value != (int) value || value == PACKED_MISSING) {
                     throw new IllegalArgumentException("value " + value + " at slot " + i + " does not fit an integer");
                 }
-                putInt(4);
                 putInt((int) value);
             } else {
-                putInt(-1);
+                putInt(PACKED_MISSING);
             }
         }
         return this;

@@ -66,26 +66,20 @@ public final class CopyBinaryReader {
     }
 
     /**
-     * A one-dimensional integer[] field into {@code values}, {@code missing} where an element is NULL; returns the
-     * element count (at most {@code values.length}).
+     * A bytea of packed big-endian 4-byte integers ({@link CopyBinary#int4Packed}) into {@code values},
+     * {@code missing} for the missing mark; returns the element count (at most {@code values.length}).
      */
-    public int int4Array(long[] values, long missing) throws IOException {
+    public int int4Packed(long[] values, long missing) throws IOException {
         int length = readInt();
+        if (length < 0 || length % 4 != 0 || length / 4 > values.length) {
+            throw new IOException(
+                    "expected packed values of at most " + values.length + " slots; got " + length + " bytes");
+        }
         require(length);
-        int dimensions = readInt();
-        readInt();
-        readInt();
-        if (dimensions == 0) {
-            return 0;
-        }
-        int elements = readInt();
-        readInt();
-        if (dimensions != 1 || elements > values.length) {
-            throw new IOException("expected one dimension of at most " + values.length + " elements; got " + dimensions
-                    + " dimensions, " + elements + " elements");
-        }
+        int elements = length / 4;
         for (int i = 0; i < elements; i++) {
-            values[i] = readInt() < 0 ? missing : readInt();
+            int value = readInt();
+            values[i] = value == CopyBinary.PACKED_MISSING ? missing : value;
         }
         return elements;
     }

@@ -1,5 +1,6 @@
 package org.meterguard.server.readings;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import org.meterguard.server.database.CopyBinary;
  */
 public final class IntervalDay {
     /** About the bytes a 96-slot day takes in a binary COPY, to size buffers. */
-    static final int COPY_BYTES = 1_000;
+    static final int COPY_BYTES = 500;
 
     /** The {@code quality} column's mark for a row whose slots carry different codes (kept in {@code qualities}). */
     static final short MIXED_QUALITY = -1;
@@ -245,29 +246,31 @@ public final class IntervalDay {
                 .int2(channel.code())
                 .date(day)
                 .int4((int) grid.interval().getSeconds())
-                .int4Array(values, present)
+                .int4Packed(values, present)
                 .int2(shared)
                 .bytea(shared == MIXED_QUALITY ? slotQualities() : null);
     }
 
-    /** A day as stored: values with NULLs for missing slots, and the row's quality columns. */
+    /** A day as stored: packed values ({@link CopyBinary#int4Packed}) and the row's quality columns. */
     static IntervalDay stored(
             MeterId meterId,
             Channel channel,
             LocalDate day,
             int intervalSeconds,
-            Integer[] vals,
+            byte[] packed,
             short shared,
             byte[] codes) {
         IntervalDay stored =
                 new IntervalDay(meterId, channel, new IntervalGrid(Duration.ofSeconds(intervalSeconds)), day);
-        if (vals.length != stored.slots()) {
+        if (packed.length != stored.slots() * 4) {
             throw new IllegalStateException(
-                    "stored row " + stored.key() + " has " + vals.length + " slots, not " + stored.slots());
+                    "stored row " + stored.key() + " has " + packed.length / 4 + " slots, not " + stored.slots());
         }
-        for (int slot = 0; slot < vals.length; slot++) {
-            if (vals[slot] != null) {
-                stored.set(slot, vals[slot], shared == MIXED_QUALITY ? codes[slot] : shared);
+        ByteBuffer values = ByteBuffer.wrap(packed);
+        for (int slot = 0; slot < stored.slots(); slot++) {
+            int value = values.getInt();
+            if (value != CopyBinary.PACKED_MISSING) {
+                stored.set(slot, value, shared == MIXED_QUALITY ? codes[slot] : shared);
             }
         }
         return stored;

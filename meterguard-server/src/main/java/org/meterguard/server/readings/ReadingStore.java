@@ -2,7 +2,6 @@ package org.meterguard.server.readings;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -215,7 +214,7 @@ public class ReadingStore {
                 Channel.ofCode(rs.getShort("channel")),
                 rs.getObject("day", LocalDate.class),
                 rs.getInt("interval_seconds"),
-                (Integer[]) arrayOf(rs.getArray("vals")),
+                rs.getBytes("vals"),
                 rs.getShort("quality"),
                 rs.getBytes("qualities"));
     }
@@ -293,7 +292,7 @@ public class ReadingStore {
             while (reader.nextRow() > 0) {
                 MeterId meter = MeterId.of(reader.text());
                 LocalDate day = reader.date();
-                int slots = reader.int4Array(values, DayRowHandler.MISSING);
+                int slots = reader.int4Packed(values, DayRowHandler.MISSING);
                 if (slots != values.length) {
                     throw new IllegalStateException("row " + meter + " " + day + " has " + slots + " slots");
                 }
@@ -325,13 +324,5 @@ public class ReadingStore {
             }
         }
         return readings;
-    }
-
-    private static Object arrayOf(Array array) throws SQLException {
-        try {
-            return array.getArray();
-        } finally {
-            array.free();
-        }
     }
 }
