@@ -23,6 +23,11 @@ public final class Hash {
         return new Hash(bytes.clone());
     }
 
+    /** The hash of these 32 bytes at {@code offset}, copied. */
+    static Hash of(byte[] source, int offset) {
+        return new Hash(Arrays.copyOfRange(source, offset, offset + LENGTH));
+    }
+
     /** The hash written as 64 hex digits. */
     public static Hash fromHex(String hex) {
         return of(HexFormat.of().parseHex(hex));
@@ -31,6 +36,20 @@ public final class Hash {
     /** A copy of the 32 bytes. */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** Copies the 32 bytes to {@code target} at {@code offset}, without the copy {@link #bytes()} makes. */
+    void copyTo(byte[] target, int offset) {
+        System.arraycopy(bytes, 0, target, offset, LENGTH);
+    }
+
+    /** Whether the 32 bytes at {@code offset} of {@code other} are this hash, in constant time. */
+    boolean equalsBytes(byte[] other, int offset) {
+        int difference = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            difference |= bytes[i] ^ other[offset + i];
+        }
+        return difference == 0;
     }
 
     /** The 64 lowercase hex digits. */

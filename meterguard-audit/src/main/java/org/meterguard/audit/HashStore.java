@@ -27,23 +27,34 @@ final class HashStore {
 
     /** Appends {@code hash} at index {@link #size()}. */
     void add(Hash hash) {
+        add(hash.bytes(), 0);
+    }
+
+    /** Appends the 32 bytes at {@code offset} of {@code source} as the hash at index {@link #size()}. */
+    void add(byte[] source, int offset) {
         int chunk = (int) (size / CHUNK_HASHES);
-        int offset = (int) (size % CHUNK_HASHES) * Hash.LENGTH;
+        int at = (int) (size % CHUNK_HASHES) * Hash.LENGTH;
         if (chunk == chunks.size()) {
             chunks.add(new byte[chunk == 0 ? FIRST_CHUNK_BYTES : CHUNK_BYTES]);
         }
         byte[] bytes = chunks.get(chunk);
-        if (offset == bytes.length) {
+        if (at == bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.min(2 * bytes.length, CHUNK_BYTES));
             chunks.set(chunk, bytes);
         }
-        System.arraycopy(hash.bytes(), 0, bytes, offset, Hash.LENGTH);
+        System.arraycopy(source, offset, bytes, at, Hash.LENGTH);
         size++;
     }
 
     /** The hash at {@code index}, which the caller guarantees is in {@code [0, size)}. */
     Hash get(long index) {
         int offset = (int) (index % CHUNK_HASHES) * Hash.LENGTH;
-        return Hash.of(Arrays.copyOfRange(chunks.get((int) (index / CHUNK_HASHES)), offset, offset + Hash.LENGTH));
+        return Hash.of(chunks.get((int) (index / CHUNK_HASHES)), offset);
+    }
+
+    /** Copies the hash at {@code index}, in {@code [0, size)}, to {@code target} at {@code offset}. */
+    void copyTo(long index, byte[] target, int offset) {
+        int from = (int) (index % CHUNK_HASHES) * Hash.LENGTH;
+        System.arraycopy(chunks.get((int) (index / CHUNK_HASHES)), from, target, offset, Hash.LENGTH);
     }
 }

@@ -1,5 +1,6 @@
 package org.meterguard.audit;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -9,8 +10,10 @@ import java.security.NoSuchAlgorithmException;
  * leaf from ever being passed off as a node.
  */
 public final class MerkleHashing {
-    private static final byte LEAF_PREFIX = 0x00;
-    private static final byte NODE_PREFIX = 0x01;
+    /** The byte a leaf hash input starts with. */
+    static final byte LEAF_PREFIX = 0x00;
+    /** The byte an interior node hash input starts with. */
+    static final byte NODE_PREFIX = 0x01;
 
     private MerkleHashing() {}
 
@@ -36,7 +39,36 @@ public final class MerkleHashing {
         return Hash.of(sha256().digest());
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * The node hash over the 32 bytes at {@code leftOffset} of {@code left} and at {@code rightOffset} of
+     * {@code right}, written to {@code target} at {@code targetOffset} (which may overlap either input), with the
+     * caller's digest: the allocation-free form of {@link #nodeHash(Hash, Hash)} for the append and verify loops.
+     */
+    static void nodeHash(
+            MessageDigest sha256,
+            byte[] left,
+            int leftOffset,
+            byte[] right,
+            int rightOffset,
+            byte[] target,
+            int targetOffset) {
+        sha256.update(NODE_PREFIX);
+        sha256.update(left, leftOffset, Hash.LENGTH);
+        sha256.update(right, rightOffset, Hash.LENGTH);
+        digestInto(sha256, target, targetOffset);
+    }
+
+    /** Finishes {@code sha256} into the 32 bytes at {@code offset} of {@code target} and resets it. */
+    static void digestInto(MessageDigest sha256, byte[] target, int offset) {
+        try {
+            sha256.digest(target, offset, Hash.LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
+        }
+    }
+
+    /** A new SHA-256 digest, for a caller that reuses it. */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

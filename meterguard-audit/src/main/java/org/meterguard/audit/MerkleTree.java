@@ -1,5 +1,6 @@
 package org.meterguard.audit;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class MerkleTree {
     /** levels.get(h).get(i) is the root of leaves [i·2^h, (i+1)·2^h); level 0 holds the leaf hashes. */
     private final List<HashStore> levels = new ArrayList<>();
 
+    /** The append path's digest and its two node inputs (left, right), reused so that appending allocates nothing. */
+    private final MessageDigest sha256 = MerkleHashing.sha256();
+
+    private final byte[] pair = new byte[2 * Hash.LENGTH];
+
     private long size;
 
     /** An empty tree. */
@@ -32,16 +38,28 @@ public final class MerkleTree {
     /** Appends {@code leafHash} as the next leaf and returns its index, counted from 0. */
     public long append(Hash leafHash) {
         Objects.requireNonNull(leafHash, "leafHash");
+        leafHash.copyTo(pair, Hash.LENGTH);
+        return appendLeafHash(pair, Hash.LENGTH);
+    }
+
+    /**
+     * Appends the leaf hash held in the 32 bytes at {@code offset} of {@code source}, without allocating, and returns
+     * its index: the form the journal's writer uses.
+     */
+    long appendLeafHash(byte[] source, int offset) {
         long index = size;
-        level(0).add(leafHash);
-        Hash node = leafHash;
-        long i = index;
-        int height = 0;
-        while ((i & 1) == 1) {
-            node = MerkleHashing.nodeHash(levels.get(height).get(i - 1), node);
-            height++;
-            i >>>= 1;
-            level(height).add(node);
+        level(0).add(source, offset);
+        if ((index & 1) == 1) {
+            System.arraycopy(source, offset, pair, Hash.LENGTH, Hash.LENGTH);
+            long i = index;
+            int height = 0;
+            while ((i & 1) == 1) {
+                levels.get(height).copyTo(i - 1, pair, 0);
+                MerkleHashing.nodeHash(sha256, pair, 0, pair, Hash.LENGTH, pair, Hash.LENGTH);
+                height++;
+                i >>>= 1;
+                level(height).add(pair, Hash.LENGTH);
+            }
         }
         size++;
         return index;
@@ -50,6 +68,15 @@ public final class MerkleTree {
     /** The number of leaves. */
     public long size() {
         return size;
+    }
+
+    /** The leaf hash at {@code leafIndex}, 0 ≤ leafIndex < size(). */
+    public Hash leafHash(long leafIndex) {
+        if (leafIndex < 0 || leafIndex >= size) {
+            throw new IllegalArgumentException(
+                    "leaf index " + leafIndex + " is out of range: the tree has " + size + " leaves");
+        }
+        return levels.get(0).get(leafIndex);
     }
 
     /** MTH of all the leaves; for the empty tree, the hash of nothing. */
