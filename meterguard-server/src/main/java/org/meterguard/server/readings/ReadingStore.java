@@ -278,10 +278,28 @@ public class ReadingStore {
      */
     @Transactional(readOnly = true)
     public long streamDays(Channel channel, LocalDate first, LocalDate last, DayRowHandler handler) {
+        return streamDays(channel, first, last, null, null, handler);
+    }
+
+    /**
+     * As {@link #streamDays(Channel, LocalDate, LocalDate, DayRowHandler)}, for the meters whose ids lie in
+     * {@code [fromMeter, toMeter)} (byte order; null for open): several streams over disjoint ranges share the work
+     * out over the cores.
+     */
+    @Transactional(readOnly = true)
+    public long streamDays(
+            Channel channel,
+            LocalDate first,
+            LocalDate last,
+            MeterId fromMeter,
+            MeterId toMeter,
+            DayRowHandler handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = "COPY (SELECT meter_id, day, vals FROM interval_day WHERE channel = " + channel.code()
-                + " AND day BETWEEN '" + first + "' AND '" + last
-                + "' ORDER BY meter_id, day) TO STDOUT (FORMAT binary)";
+                + " AND day BETWEEN '" + first + "' AND '" + last + "'"
+                + (fromMeter == null ? "" : " AND meter_id >= '" + fromMeter.value() + "'")
+                + (toMeter == null ? "" : " AND meter_id < '" + toMeter.value() + "'")
+                + " ORDER BY meter_id, day) TO STDOUT (FORMAT binary)";
         long[] values = new long[IntervalGrid.QUARTER_HOURLY.slotsPerDay()];
         long rows = 0;
         // Meter order comes from the primary key's index (meter_id, channel, day), never from a sort of the

@@ -210,32 +210,28 @@ public final class StoreBenchmark {
             "  streaming alone: " + scanned + " rows", fmt((System.nanoTime() - scan) / 1e9) + " s", "", ""
         });
         TouCalendar calendar = new TouCalendar(touSchedule(), java.time.ZoneId.of("America/Los_Angeles"), GRID);
-        DeterminantsAccumulator accumulator = calendar.accumulator(BillingPeriod.monthOf(june));
-        List<java.time.LocalDate> days = accumulator.utcDays();
-        long[] bills = new long[1];
-        MeterId[] current = new MeterId[1];
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon());
+        List<Future<long[]>> parts = new ArrayList<>();
         long start = System.nanoTime();
-        long rows = store.streamDays(
-                Channel.ACTIVE_ENERGY_IMPORT, days.get(0), days.get(days.size() - 1), (meter, channel, day, values) -> {
-                    if (!meter.equals(current[0])) {
-                        if (current[0] != null) {
-                            accumulator.finish();
-                            bills[0]++;
-                        }
-                        accumulator.start(meter, false);
-                        current[0] = meter;
-                    }
-                    accumulator.addDay(channel, day, values);
-                });
-        accumulator.finish();
-        bills[0]++;
+        for (int t = 0; t < threads; t++) {
+            MeterId from = t == 0 ? null : meterId(meters * t / threads);
+            MeterId to = t == threads - 1 ? null : meterId(meters * (t + 1) / threads);
+            parts.add(pool.submit(() -> determinants(calendar, june, from, to)));
+        }
+        long bills = 0;
+        long rows = 0;
+        for (Future<long[]> part : parts) {
+            bills += part.get()[0];
+            rows += part.get()[1];
+        }
         long nanos = System.nanoTime() - start;
-        if (bills[0] != meters) {
-            throw new IllegalStateException("determinants for " + bills[0] + " meters, expected " + meters);
+        pool.shutdown();
+        if (bills != meters) {
+            throw new IllegalStateException("determinants for " + bills + " meters, expected " + meters);
         }
         double perMonth = nanos / 1e3 / meters;
         table.add(new String[] {
-            "TOU determinants, " + meters + " meter-months streamed (" + rows + " rows)",
+            "TOU determinants, " + meters + " meter-months, " + threads + " streams (" + rows + " rows)",
             fmt(nanos / 1e9) + " s, " + fmt(perMonth) + " µs each",
             "",
             ""
@@ -333,6 +329,36 @@ public final class StoreBenchmark {
             "",
             ""
         });
+    }
+
+    /** Determinants for the meters in {@code [from, to)}: {bills, rows}. */
+    private long[] determinants(TouCalendar calendar, LocalDate month, MeterId from, MeterId to) {
+        DeterminantsAccumulator accumulator = calendar.accumulator(BillingPeriod.monthOf(month));
+        List<LocalDate> days = accumulator.utcDays();
+        long[] bills = new long[1];
+        MeterId[] current = new MeterId[1];
+        long rows = store.streamDays(
+                Channel.ACTIVE_ENERGY_IMPORT,
+                days.get(0),
+                days.get(days.size() - 1),
+                from,
+                to,
+                (meter, channel, day, values) -> {
+                    if (!meter.equals(current[0])) {
+                        if (current[0] != null) {
+                            accumulator.finish();
+                            bills[0]++;
+                        }
+                        accumulator.start(meter, false);
+                        current[0] = meter;
+                    }
+                    accumulator.addDay(channel, day, values);
+                });
+        if (current[0] != null) {
+            accumulator.finish();
+            bills[0]++;
+        }
+        return new long[] {bills[0], rows};
     }
 
     private static TouSchedule touSchedule() {
