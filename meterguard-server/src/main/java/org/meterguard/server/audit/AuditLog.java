@@ -2,6 +2,7 @@ package org.meterguard.server.audit;
 
 import org.meterguard.audit.AuditEvent;
 import org.meterguard.audit.MerkleHashing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,16 +10,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Appends audit events. Each event's canonical bytes are the Merkle leaf's entry; its leaf index ({@code seq})
- * is gapless, allocated under a transaction-scoped advisory lock so concurrent appends serialize.
+ * is gapless, allocated under a transaction-scoped advisory lock so concurrent appends serialize. Each append
+ * publishes {@link AuditEntryAppended}; listeners that must see only committed entries use
+ * {@code @TransactionalEventListener}.
  */
 @Service
 public class AuditLog {
     private static final long APPEND_LOCK = 0x4d47_4155_4449_54L;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -55,6 +60,7 @@ public class AuditLog {
                         entry,
                         MerkleHashing.leafHash(entry).bytes())
                 .update();
+        events.publishEvent(new AuditEntryAppended(seq, event));
         return seq;
     }
 }
