@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,16 +32,18 @@ import org.meterguard.core.ReadingQuality;
  * UTF-8 with the exact header above (a leading byte-order mark is tolerated); {@code channel} is a {@link Channel}
  * name, {@code interval_start} an ISO-8601 instant in UTC ending in {@code Z}, aligned on the {@link IntervalGrid} of
  * {@code interval_seconds}; {@code value} an integer in the channel's unit; {@code quality} the ESPI code of a
- * {@link ReadingQuality}. No field of this format needs quoting, so quotes are refused; lines longer than 200
- * characters are refused before they are buffered; blank lines are allowed only at the end. Any problem is an
+ * {@link ReadingQuality}. A download written by {@link IntervalCsvWriter} has four more columns ({@link
+ * IntervalCsvWriter#HEADER}): the interval's start and end as local times with their offset, the unit and the
+ * quality's name; they are checked against the first six (same instants, the channel's unit, the code's name), so a
+ * file whose times were shifted is refused. No field of this format needs quoting, so quotes are refused; lines longer
+ * than 256 characters are refused before they are buffered; blank lines are allowed only at the end. Any problem is an
  * {@link ImportRejected} naming the line, the column and the value. Instances hold no state and may be shared.
  */
 public final class IntervalCsvReader {
     /** The header every file starts with. */
     public static final String HEADER = "meter_id,channel,interval_start,interval_seconds,value,quality";
 
-    private static final String[] COLUMNS = HEADER.split(",");
-    private static final int MAX_LINE = 200;
+    private static final int MAX_LINE = 256;
 
     /**
      * Streams the rows of {@code in} to {@code sink}; the caller closes {@code in}.
@@ -66,8 +69,9 @@ public final class IntervalCsvReader {
         private final CsvLines lines;
         private final IntervalCsvSink sink;
         private final Map<String, IntervalGrid> grids = new HashMap<>();
-        private final int[] starts = new int[COLUMNS.length];
-        private final String[] fields = new String[COLUMNS.length];
+        private String[] columns = HEADER.split(",");
+        private int[] starts = new int[columns.length];
+        private String[] fields = new String[columns.length];
         private MeterId lastMeter;
         private int blankLine;
 
@@ -102,8 +106,16 @@ public final class IntervalCsvReader {
             if (header.startsWith("\uFEFF")) {
                 header = header.substring(1);
             }
-            if (!HEADER.equals(header)) {
-                throw new ImportRejected(1, 1, "header " + ImportRejected.quote(header) + " is not " + HEADER);
+            if (IntervalCsvWriter.HEADER.equals(header)) {
+                columns = header.split(",");
+                starts = new int[columns.length];
+                fields = new String[columns.length];
+            } else if (!HEADER.equals(header)) {
+                throw new ImportRejected(
+                        1,
+                        1,
+                        "header " + ImportRejected.quote(header) + " is not " + HEADER + " (nor "
+                                + IntervalCsvWriter.HEADER + ")");
             }
         }
 
@@ -123,6 +135,9 @@ public final class IntervalCsvReader {
             Instant start = start(fields[2], grid);
             long value = integer(4, fields[4]);
             ReadingQuality quality = quality(fields[5]);
+            if (columns.length > 6) {
+                checkDownloadColumns(channel, start, grid, quality);
+            }
             sink.reading(meter, channel, grid, new IntervalReading(start, value, quality));
         }
 
@@ -131,18 +146,54 @@ public final class IntervalCsvReader {
                 throw reject(line.indexOf('"') + 1, "quoted fields are not part of this format");
             }
             int from = 0;
-            for (int i = 0; i < COLUMNS.length; i++) {
+            for (int i = 0; i < columns.length; i++) {
                 int comma = line.indexOf(',', from);
-                boolean last = i == COLUMNS.length - 1;
+                boolean last = i == columns.length - 1;
                 if (last != (comma < 0)) {
                     throw reject(
                             1,
-                            "expected " + COLUMNS.length + " fields (" + HEADER + "), found "
+                            "expected " + columns.length + " fields (" + HEADER + "), found "
                                     + (line.chars().filter(c -> c == ',').count() + 1));
                 }
                 starts[i] = from + 1;
                 fields[i] = last ? line.substring(from) : line.substring(from, comma);
                 from = comma + 1;
+            }
+        }
+
+        /** The download's extra columns must say the same as the first six. */
+        private void checkDownloadColumns(Channel channel, Instant start, IntervalGrid grid, ReadingQuality quality) {
+            sameInstant(6, start);
+            sameInstant(7, start.plus(grid.interval()));
+            if (!IntervalCsvWriter.unitOf(channel).equals(fields[8])) {
+                throw reject(
+                        starts[8],
+                        "unit " + ImportRejected.quote(fields[8]) + " is not " + IntervalCsvWriter.unitOf(channel)
+                                + ", the unit of " + channel);
+            }
+            if (!quality.name().equals(fields[9])) {
+                throw reject(
+                        starts[9],
+                        "quality_name " + ImportRejected.quote(fields[9]) + " is not " + quality.name()
+                                + ", the name of quality " + quality.espiCode());
+            }
+        }
+
+        private void sameInstant(int column, Instant expected) {
+            Instant local;
+            try {
+                local = OffsetDateTime.parse(fields[column]).toInstant();
+            } catch (DateTimeParseException e) {
+                throw reject(
+                        starts[column],
+                        columns[column] + " " + ImportRejected.quote(fields[column])
+                                + " is not an ISO-8601 local time with offset like 2026-01-01T00:00:00-08:00");
+            }
+            if (!local.equals(expected)) {
+                throw reject(
+                        starts[column],
+                        columns[column] + " " + fields[column] + " is not the same instant as " + expected
+                                + " (interval_start and interval_seconds); were the times shifted?");
             }
         }
 
@@ -225,7 +276,7 @@ public final class IntervalCsvReader {
 
         private long integer(int column, String text) {
             if (!EspiNumbers.isInteger(text)) {
-                throw reject(starts[column], COLUMNS[column] + " " + ImportRejected.quote(text) + " is not an integer");
+                throw reject(starts[column], columns[column] + " " + ImportRejected.quote(text) + " is not an integer");
             }
             return Long.parseLong(text);
         }

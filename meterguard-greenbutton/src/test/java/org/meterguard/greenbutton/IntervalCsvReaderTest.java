@@ -146,7 +146,8 @@ class IntervalCsvReaderTest {
                 "meter,channel,start,seconds,value,quality\n",
                 1,
                 1,
-                "header 'meter,channel,start,seconds,value,quality' is not " + IntervalCsvReader.HEADER);
+                "header 'meter,channel,start,seconds,value,quality' is not " + IntervalCsvReader.HEADER + " (nor "
+                        + IntervalCsvWriter.HEADER + ")");
     }
 
     @ParameterizedTest
@@ -196,7 +197,7 @@ class IntervalCsvReaderTest {
 
     @Test
     void rejectsALineTooLongToBeARow() {
-        rejects(HEADER + "x".repeat(10_000), 2, 201, "line is longer than 200 characters");
+        rejects(HEADER + "x".repeat(10_000), 2, 257, "line is longer than 256 characters");
     }
 
     @Test
