@@ -25,6 +25,11 @@ public record BillingPeriod(LocalDate from, LocalDate to) {
         return new BillingPeriod(first, first.plusMonths(1));
     }
 
+    /** The number of dates billed. */
+    public int days() {
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
     /** True where local date {@code date} is billed. */
     public boolean contains(LocalDate date) {
         return !date.isBefore(from) && date.isBefore(to);
