@@ -163,6 +163,15 @@ public class Accounts {
         }
     }
 
+    /** True where the account was ever opened (closed and shredded accounts included). */
+    public boolean exists(String accountId) {
+        return jdbc.sql("SELECT 1 FROM customer_account WHERE account_id = ?")
+                .param(accountId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     /** The account's occupancies, oldest first. */
     public List<Occupancy> occupancies(String accountId) {
         return jdbc.sql("SELECT account_id, service_point_id, move_in, move_out FROM occupancy WHERE account_id = ?"

@@ -1,0 +1,171 @@
+package org.meterguard.server.greenbutton;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.meterguard.core.Channel;
+import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.TimeRange;
+import org.meterguard.greenbutton.ExportedUsagePoint;
+import org.meterguard.greenbutton.GreenButtonWriter;
+import org.meterguard.greenbutton.IntervalCsvWriter;
+import org.meterguard.greenbutton.UsageWriter;
+import org.meterguard.server.accounts.Accounts;
+import org.meterguard.server.accounts.MeteredPeriod;
+import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.ReadingStore;
+import org.meterguard.server.vee.Validation;
+import org.springframework.stereotype.Service;
+
+/**
+ * Green Button Download My Data for one account: its own interval data (energy delivered and received) over a time
+ * range, only within its metered periods (its occupancy of a service point while a meter measured it), written as ESPI
+ * Atom XML or CSV straight to an output stream. Each service point is a UsagePoint in the meter's zone; readings are
+ * read a month at a time per meter and channel, so neither the range nor the account's history is ever held whole,
+ * and no database connection is held while the client reads.
+ *
+ * <p>This service does not decide who may read: its callers (staff at a customer's request through {@code
+ * access.AccessControl}, later the customer's own portal) authorize and audit before they call it.
+ */
+@Service
+public class GreenButtonDownload {
+    private static final List<Channel> CHANNELS = List.of(Channel.ACTIVE_ENERGY_IMPORT, Channel.ACTIVE_ENERGY_EXPORT);
+
+    private final Accounts accounts;
+    private final ReadingStore store;
+    private final Validation zones;
+
+    GreenButtonDownload(Accounts accounts, ReadingStore store, Validation zones) {
+        this.accounts = accounts;
+        this.store = store;
+        this.zones = zones;
+    }
+
+    /** The two forms of a download. */
+    public enum Format {
+        /** ESPI Atom XML (NAESB REQ.21), as Green Button specifies. */
+        XML("application/atom+xml", "xml"),
+        /** The same data as CSV ({@link IntervalCsvWriter#HEADER}). */
+        CSV("text/csv", "csv");
+
+        private final String mediaType;
+        private final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        /** The Content-Type of a response carrying it. */
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** The file name extension. */
+        public String extension() {
+            return extension;
+        }
+    }
+
+    /** What a download held. */
+    public record Downloaded(int usagePoints, long readings) {}
+
+    /** True where {@code accountId} names an account. */
+    public boolean accountExists(String accountId) {
+        return accounts.exists(accountId);
+    }
+
+    /**
+     * Writes the account's data within {@code range} to {@code out} (flushed, not closed). Readings are those whose
+     * intervals start within the range and within one of the account's metered periods.
+     */
+    public Downloaded write(String accountId, TimeRange range, Format format, OutputStream out) throws IOException {
+        Map<String, List<MeteredPeriod>> byServicePoint = new LinkedHashMap<>();
+        for (MeteredPeriod period : accounts.meteredPeriods(accountId)) {
+            if (period.period().intersection(range).isPresent()) {
+                byServicePoint
+                        .computeIfAbsent(period.servicePointId(), k -> new ArrayList<>())
+                        .add(period);
+            }
+        }
+        UsageWriter writer = format == Format.XML
+                ? new GreenButtonWriter(out, "Green Button Download My Data", UUID.randomUUID(), Instant.now())
+                : new IntervalCsvWriter(out);
+        long readings = 0;
+        for (Map.Entry<String, List<MeteredPeriod>> point : byServicePoint.entrySet()) {
+            readings += usagePoint(writer, point.getKey(), point.getValue(), range);
+        }
+        writer.finish();
+        return new Downloaded(byServicePoint.size(), readings);
+    }
+
+    private long usagePoint(UsageWriter writer, String servicePointId, List<MeteredPeriod> periods, TimeRange range)
+            throws IOException {
+        ZoneId zone = zones.zoneOf(periods.get(0).meterId());
+        List<TimeRange> spans = spans(periods, range);
+        writer.usagePoint(new ExportedUsagePoint(
+                "Electricity service point " + servicePointId,
+                zone,
+                range,
+                CalendarMonths.within(spans, zone),
+                range.to()));
+        long readings = 0;
+        for (Channel channel : CHANNELS) {
+            for (MeteredPeriod period : periods) {
+                TimeRange span = period.period().intersection(range).orElseThrow();
+                readings += copy(writer, period.meterId(), channel, span);
+            }
+        }
+        return readings;
+    }
+
+    /** The periods cut to the range, adjoining ones joined (a meter exchanged mid-month leaves no seam). */
+    private static List<TimeRange> spans(List<MeteredPeriod> periods, TimeRange range) {
+        List<TimeRange> spans = new ArrayList<>();
+        for (MeteredPeriod period : periods) {
+            TimeRange span = period.period().intersection(range).orElseThrow();
+            int last = spans.size() - 1;
+            if (last >= 0 && spans.get(last).to().equals(span.from())) {
+                spans.set(last, new TimeRange(spans.get(last).from(), span.to()));
+            } else {
+                spans.add(span);
+            }
+        }
+        return spans;
+    }
+
+    /** Copies one meter's channel over {@code span}, reading a month of day rows at a time. */
+    private long copy(UsageWriter writer, MeterId meter, Channel channel, TimeRange span) throws IOException {
+        IntervalGrid utc = IntervalGrid.QUARTER_HOURLY;
+        LocalDate first = utc.dayOf(span.from());
+        LocalDate last = utc.dayOf(span.to().minusSeconds(1));
+        long from = span.from().getEpochSecond();
+        long to = span.to().getEpochSecond();
+        long readings = 0;
+        for (LocalDate chunk = first;
+                !chunk.isAfter(last);
+                chunk = chunk.plusMonths(1).withDayOfMonth(1)) {
+            LocalDate end = chunk.withDayOfMonth(chunk.lengthOfMonth());
+            for (IntervalDay day : store.days(meter, channel, chunk, end.isAfter(last) ? last : end, false)) {
+                int seconds = (int) day.grid().interval().getSeconds();
+                long dayStart = day.startOf(0).getEpochSecond();
+                for (int slot = 0; slot < day.slots(); slot++) {
+                    long start = dayStart + (long) slot * seconds;
+                    if (day.isFilled(slot) && start >= from && start < to) {
+                        writer.reading(meter, channel, start, seconds, day.value(slot), day.quality(slot));
+                        readings++;
+                    }
+                }
+            }
+        }
+        return readings;
+    }
+}
