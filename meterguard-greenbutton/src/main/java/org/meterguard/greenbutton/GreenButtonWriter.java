@@ -1,8 +1,10 @@
 package org.meterguard.greenbutton;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,7 +73,9 @@ public final class GreenButtonWriter implements UsageWriter {
         XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
         try {
             atom = new AtomXml(
-                    factory.createXMLStreamWriter(new BufferedOutputStream(out, BUFFER), "UTF-8"),
+                    // A Writer, not the stream: the JDK's StAX writer would hand an OutputStream one byte at a time.
+                    factory.createXMLStreamWriter(
+                            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER)),
                     feedId,
                     generated.toString());
         } catch (XMLStreamException e) {

@@ -6,10 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import org.meterguard.core.Channel;
 import org.meterguard.core.MeterId;
@@ -42,9 +39,8 @@ public final class IntervalCsvWriter implements UsageWriter {
     public static final String HEADER =
             IntervalCsvReader.HEADER + ",interval_start_local,interval_end_local,unit,quality_name";
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
     private final Writer out;
+    private final StringBuilder row = new StringBuilder(200);
     private ZoneId zone;
 
     /** Starts the file (its header) on {@code out}, which {@link #finish} flushes and never closes. */
@@ -66,27 +62,21 @@ public final class IntervalCsvWriter implements UsageWriter {
         if (zone == null) {
             throw new IllegalStateException("a reading before the first usage point");
         }
-        Instant begin = Instant.ofEpochSecond(start);
-        out.write(meter.value());
-        out.write(',');
-        out.write(channel.name());
-        out.write(',');
-        out.write(begin.toString());
-        out.write(',');
-        out.write(Integer.toString(seconds));
-        out.write(',');
-        out.write(Long.toString(value));
-        out.write(',');
-        out.write(Integer.toString(quality.espiCode()));
-        out.write(',');
-        out.write(LOCAL.format(OffsetDateTime.ofInstant(begin, zone)));
-        out.write(',');
-        out.write(LOCAL.format(OffsetDateTime.ofInstant(begin.plusSeconds(seconds), zone)));
-        out.write(',');
-        out.write(unitOf(channel));
-        out.write(',');
-        out.write(quality.name());
-        out.write('\n');
+        StringBuilder row = this.row;
+        row.setLength(0);
+        row.append(meter.value()).append(',').append(channel.name()).append(',');
+        IsoTimes.utc(row, start);
+        row.append(',').append(seconds).append(',').append(value).append(',').append(quality.espiCode());
+        row.append(',');
+        IsoTimes.local(row, start, zone);
+        row.append(',');
+        IsoTimes.local(row, start + seconds, zone);
+        row.append(',')
+                .append(unitOf(channel))
+                .append(',')
+                .append(quality.name())
+                .append('\n');
+        out.append(row);
     }
 
     @Override
