@@ -30,6 +30,11 @@ public class ApiErrors {
                 HttpStatus.BAD_REQUEST, "Bad request", "missing parameter '" + e.getParameterName() + "'" + hint);
     }
 
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
