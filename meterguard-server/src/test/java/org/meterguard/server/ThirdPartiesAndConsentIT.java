@@ -54,7 +54,7 @@ import tools.jackson.databind.JsonNode;
 class ThirdPartiesAndConsentIT {
     private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-06-02T07:00:00Z");
-    private static final Actor THIRD_PARTY = new Actor("third-party:acme-energy", "THIRD_PARTY", "203.0.113.9");
+    private static final Actor THIRD_PARTY = new Actor("acme-energy", "THIRD_PARTY", "203.0.113.9");
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -145,6 +145,11 @@ class ThirdPartiesAndConsentIT {
                         .query(String.class)
                         .list())
                 .containsExactly("PERMIT", "DENY", "DENY");
+        assertThat(jdbc.sql("SELECT basis FROM audit_entry WHERE action = 'disclose-covered-data'"
+                                + " AND subject = 'account:A-1' AND decision = 'PERMIT'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(id);
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'disclose-covered-data' ORDER BY seq DESC"
                                 + " LIMIT 1")
                         .query(String.class)
@@ -216,7 +221,7 @@ class ThirdPartiesAndConsentIT {
                 new TimeRange(DAY, DAY.plusSeconds(86_400)),
                 Granularity.QUARTER_HOURLY,
                 disclosures.now());
-        Actor contractor = new Actor("third-party:dr-contractor", "THIRD_PARTY", "");
+        Actor contractor = new Actor("dr-contractor", "THIRD_PARTY", "");
 
         assertThat(disclosures.discloseIntervalUsage(program, contractor)).hasSize(96);
         assertThat(api.postJson(

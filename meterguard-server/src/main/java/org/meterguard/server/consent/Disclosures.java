@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  * is stored at that instant ({@link DisclosureRules}: the party's standing and contracts, the customer's
  * authorizations), so a revocation or a cut-off refuses the very next request. Each decision, permitted or not, is
  * audited under the customer's account with what was asked (category, usage period, granularity, purpose) and, when
- * refused, why; each release is written to the disclosure log with its basis and the audit entry that permitted it.
+ * refused, why (the actor is the third party's id with role {@code THIRD_PARTY}); each release is written to the disclosure log with its basis and the audit entry that permitted it.
  */
 @Service
 public class Disclosures {
@@ -84,7 +84,7 @@ public class Disclosures {
                 "account/" + request.accountId() + "/" + request.category(),
                 "account:" + request.accountId(),
                 purpose(request),
-                decision.basis(),
+                auditBasis(decision),
                 decision.permitted() ? "PERMIT" : "DENY",
                 actor.clientAddress(),
                 "to " + request.thirdPartyId() + ": " + request.describe()
@@ -209,6 +209,24 @@ public class Disclosures {
                         rs.getLong("items"),
                         rs.getLong("audit_seq")))
                 .list();
+    }
+
+    /**
+     * The basis as the audit entry names it: an authorization by its bare id (as unusual-activity detection looks
+     * it up), a contract as {@code contract:<id>}, a legal demand as {@code legal-demand:<id>}; empty when refused.
+     */
+    private static String auditBasis(DisclosureDecision decision) {
+        if (decision.basisKind().isEmpty()) {
+            return "";
+        }
+        switch (decision.basisKind().get()) {
+            case CUSTOMER_AUTHORIZATION:
+                return decision.basisId();
+            case CONTRACT:
+                return "contract:" + decision.basisId();
+            default:
+                return "legal-demand:" + decision.basisId();
+        }
     }
 
     private static String purpose(DisclosureRequest request) {
