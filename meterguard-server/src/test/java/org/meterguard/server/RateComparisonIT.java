@@ -130,6 +130,7 @@ class RateComparisonIT {
     void anUnknownAccountOrABadMonthCountIsAProblemDetail() throws Exception {
         String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         ApiClient api = new ApiClient(httpPort);
+        earlyCustomer();
 
         ApiClient.Answer unknown = api.get(
                 "/api/v1/accounts/ACC-NONE/rate-comparison?purpose=CUSTOMER_SERVICE&basis=REQ-7",
@@ -143,6 +144,12 @@ class RateComparisonIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asString()).isEqualTo("no account ACC-NONE");
         assertThat(badMonths.status()).isEqualTo(400);
+        ApiClient.Answer beforeThePlans = api.get(
+                "/api/v1/accounts/ACC-EARLY/rate-comparison?months=1&through=2024-06&purpose=CUSTOMER_SERVICE&basis=REQ-8",
+                representative,
+                PASSWORD);
+        assertThat(beforeThePlans.status()).isEqualTo(404);
+        assertThat(beforeThePlans.json().get("detail").asString()).contains("no plan offered to RESIDENTIAL");
         assertThat(badMonths.json().get("detail").asString())
                 .contains("invalid months")
                 .contains("99");
@@ -195,6 +202,23 @@ class RateComparisonIT {
         }
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, imports);
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_EXPORT, IntervalGrid.QUARTER_HOURLY, exports);
+    }
+
+    /** A customer metered since 2024, before the example plans' first versions (2025-01-01). */
+    private void earlyCustomer() {
+        jdbc.sql("INSERT INTO meter (meter_id, system_title, model) VALUES ('MG-RATES-2', 7702, 'MG-SIM-R1')")
+                .update();
+        points.create(new ServicePoint("SP-EARLY", "F-1", "NORTH", 120));
+        Instant start = LocalDate.of(2024, 6, 1).atStartOfDay(PACIFIC).toInstant();
+        points.install(MeterId.of("MG-RATES-2"), "SP-EARLY", start);
+        accounts.open(
+                "ACC-EARLY", AccountClass.RESIDENTIAL, new Contact("Early Customer", "2 Old Road", null, null), start);
+        accounts.moveIn("ACC-EARLY", "SP-EARLY", start);
+        List<IntervalReading> imports = new ArrayList<>();
+        for (Instant t = start; t.isBefore(start.plusSeconds(86_400 * 30L)); t = t.plusSeconds(900)) {
+            imports.add(new IntervalReading(t, 100, ReadingQuality.VALID));
+        }
+        store.merge(MeterId.of("MG-RATES-2"), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, imports);
     }
 
     private List<String> audit(String actor) {

@@ -65,9 +65,14 @@ public record PlanComparison(List<BillingPeriod> months, List<MonthQuality> qual
         }
     }
 
-    /** The plan marked cheapest. */
+    /** The plan marked cheapest; an error where no plan was in effect over every month compared. */
     public PlanCost cheapest() {
-        return plans.stream().filter(PlanCost::cheapest).findFirst().orElseThrow();
+        return plans.stream()
+                .filter(PlanCost::cheapest)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plan was in effect over every month from "
+                        + months.get(0).from() + " to "
+                        + months.get(months.size() - 1).to()));
     }
 
     /**

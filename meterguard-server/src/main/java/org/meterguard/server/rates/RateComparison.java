@@ -104,7 +104,12 @@ public class RateComparison {
         IntervalRows rows = rows(metered, periods, zone);
         List<BillingPeriod> partial =
                 periods.stream().filter(p -> !isWholeMonth(p)).toList();
-        return new Result(accountId, accountClass, zone, PlanComparison.of(offered, periods, zone, rows), partial);
+        PlanComparison comparison = PlanComparison.of(offered, periods, zone, rows);
+        if (comparison.plans().isEmpty()) {
+            throw new NotFound("no plan offered to " + accountClass + " accounts was in effect from "
+                    + periods.get(0).from() + "; compare later months");
+        }
+        return new Result(accountId, accountClass, zone, comparison, partial);
     }
 
     private static List<BillingPeriod> months(YearMonth end, int count, LocalDate firstDate, LocalDate lastDate) {
