@@ -72,14 +72,6 @@ public class Accounts {
                 .update();
     }
 
-    /** The account's class of service; empty for an unknown account. */
-    public Optional<AccountClass> accountClass(String accountId) {
-        return jdbc.sql("SELECT account_class FROM customer_account WHERE account_id = ?")
-                .param(accountId)
-                .query((rs, n) -> AccountClass.valueOf(rs.getString(1)))
-                .optional();
-    }
-
     /** The account's contact details; empty once shredded (or never recorded). */
     public Optional<Contact> contact(String accountId) {
         Optional<DataKey> key = dataKey(accountId);
