@@ -47,6 +47,40 @@ public class AccessControl {
         }
     }
 
+    /**
+     * Decides a customer's read of their own account's data: permitted only when {@code accountId} is one of the
+     * caller's own accounts. The decision is audited with subject {@code account:<id>} before any data is read;
+     * throws {@link AccessDenied} otherwise.
+     *
+     * @param action what is done, e.g. "read-usage"
+     * @param resource what is read, e.g. "account/A-1/usage"
+     * @param detail what else an auditor needs, e.g. the period
+     */
+    public void authorizeOwn(
+            Authentication caller,
+            String accountId,
+            String action,
+            String resource,
+            String detail,
+            String clientAddress) {
+        boolean own = CustomerPrincipals.owns(caller, accountId);
+        auditLog.append(new AuditEvent(
+                clock.instant(),
+                caller.getName(),
+                CustomerPrincipals.CUSTOMER_ROLE,
+                action,
+                resource,
+                "account:" + accountId,
+                CustomerPrincipals.OWN_ACCESS,
+                "",
+                own ? "PERMIT" : "DENY",
+                clientAddress == null ? "" : clientAddress,
+                own ? detail : "account " + accountId + " is not one of the caller's own accounts"));
+        if (!own) {
+            throw new AccessDenied("account " + accountId + " is not one of your accounts");
+        }
+    }
+
     private static StaffRole roleOf(Authentication caller) {
         return caller.getAuthorities().stream()
                 .map(a -> a.getAuthority())

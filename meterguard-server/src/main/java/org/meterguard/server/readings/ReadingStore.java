@@ -343,4 +343,59 @@ public class ReadingStore {
         }
         return readings;
     }
+
+    /**
+     * Reads one meter's stored rows of {@code channels} for UTC days {@code first} to {@code last} (inclusive), in
+     * channel and day order, handing each with its slots' qualities to {@code handler}: one query, packed values
+     * decoded straight into reused arrays, no object per slot. For a customer's views of their own data.
+     */
+    @Transactional(readOnly = true)
+    public long readDays(
+            MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, QualifiedDayHandler handler) {
+        String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
+        long[] rows = {0};
+        SlotBuffers buffers = new SlotBuffers();
+        jdbc.sql("SELECT channel, day, interval_seconds, vals, quality, qualities FROM interval_day"
+                        + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?"
+                        + " ORDER BY channel, day")
+                .params(meter.value(), codes, first, last)
+                .query(rs -> {
+                    int intervalSeconds = rs.getInt(3);
+                    buffers.decode(intervalSeconds, rs.getBytes(4), rs.getShort(5), rs.getBytes(6));
+                    handler.row(
+                            Channel.ofCode(rs.getShort(1)),
+                            rs.getObject(2, LocalDate.class),
+                            intervalSeconds,
+                            buffers.values,
+                            buffers.qualities);
+                    rows[0]++;
+                });
+        return rows[0];
+    }
+
+    /** Reused arrays a packed row is decoded into. */
+    private static final class SlotBuffers {
+        long[] values = new long[0];
+        short[] qualities = new short[0];
+
+        void decode(int intervalSeconds, byte[] packed, short shared, byte[] codes) {
+            int slots = 86_400 / intervalSeconds;
+            if (values.length != slots) {
+                values = new long[slots];
+                qualities = new short[slots];
+            }
+            if (packed.length != slots * 4) {
+                throw new IllegalStateException("a stored row of " + intervalSeconds + "-second intervals has "
+                        + packed.length / 4 + " slots, not " + slots);
+            }
+            for (int slot = 0, at = 0; slot < slots; slot++, at += 4) {
+                int value = (packed[at] << 24)
+                        | ((packed[at + 1] & 0xff) << 16)
+                        | ((packed[at + 2] & 0xff) << 8)
+                        | (packed[at + 3] & 0xff);
+                values[slot] = value == CopyBinary.PACKED_MISSING ? DayRowHandler.MISSING : value;
+                qualities[slot] = shared == IntervalDay.MIXED_QUALITY ? codes[slot] : shared;
+            }
+        }
+    }
 }

@@ -1,0 +1,176 @@
+package org.meterguard.core.usage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sums interval values into the buckets of a {@link UsagePeriod}: fixed 15-minute or hourly steps from its first
+ * local midnight, or local days or months. Intervals outside the period are ignored. Allocates nothing per
+ * interval: the zone's offset is remembered until its next transition, and local days map to months through a
+ * table made once. Not thread-safe; one per request.
+ */
+public final class UsageSeries {
+    private final UsagePeriod period;
+    private final ZoneRules rules;
+    private final long fromSecond;
+    private final long toSecond;
+    private final long firstEpochDay;
+    private final int[] monthOfDay;
+    private final long[] sums;
+    private final int[] intervals;
+    private final int[] estimated;
+    private long offsetFrom = Long.MAX_VALUE;
+    private long offsetUntil = Long.MIN_VALUE;
+    private int offsetSeconds;
+
+    public UsageSeries(UsagePeriod period) {
+        this.period = period;
+        this.rules = period.zone().getRules();
+        this.fromSecond = period.from().getEpochSecond();
+        this.toSecond = period.to().getEpochSecond();
+        this.firstEpochDay = period.first().toEpochDay();
+        int days = (int) (period.end().toEpochDay() - firstEpochDay);
+        this.monthOfDay = period.resolution() == Resolution.MONTH ? monthTable(period.first(), days) : null;
+        int buckets = bucketCount(days);
+        sums = new long[buckets];
+        intervals = new int[buckets];
+        estimated = new int[buckets];
+    }
+
+    private static int[] monthTable(LocalDate first, int days) {
+        int[] table = new int[days];
+        YearMonth firstMonth = YearMonth.from(first);
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            table[d] = (day.getYear() - firstMonth.getYear()) * 12 + day.getMonthValue() - firstMonth.getMonthValue();
+        }
+        return table;
+    }
+
+    private int bucketCount(int days) {
+        switch (period.resolution()) {
+            case DAY:
+                return days;
+            case MONTH:
+                return monthOfDay[days - 1] + 1;
+            default:
+                return (int) ((toSecond - fromSecond) / period.resolution().stepSeconds());
+        }
+    }
+
+    /** The period summed. */
+    public UsagePeriod period() {
+        return period;
+    }
+
+    /** Adds one interval starting at {@code epochSecond}; ignored when it starts outside the period. */
+    public void add(long epochSecond, long value, boolean isEstimate) {
+        if (epochSecond < fromSecond || epochSecond >= toSecond) {
+            return;
+        }
+        int bucket = bucketOf(epochSecond);
+        sums[bucket] += value;
+        intervals[bucket]++;
+        if (isEstimate) {
+            estimated[bucket]++;
+        }
+    }
+
+    private int bucketOf(long epochSecond) {
+        Resolution resolution = period.resolution();
+        if (resolution.stepSeconds() > 0) {
+            return (int) ((epochSecond - fromSecond) / resolution.stepSeconds());
+        }
+        int day = (int) (Math.floorDiv(epochSecond + offsetAt(epochSecond), 86_400L) - firstEpochDay);
+        return resolution == Resolution.DAY ? day : monthOfDay[day];
+    }
+
+    private int offsetAt(long epochSecond) {
+        if (epochSecond < offsetFrom || epochSecond >= offsetUntil) {
+            Instant at = Instant.ofEpochSecond(epochSecond);
+            offsetSeconds = rules.getOffset(at).getTotalSeconds();
+            ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
+            ZoneOffsetTransition next = rules.nextTransition(at);
+            offsetFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+            offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+        }
+        return offsetSeconds;
+    }
+
+    /** The buckets, in time order, each with its start. */
+    public List<UsagePoint> points() {
+        List<UsagePoint> points = new ArrayList<>(sums.length);
+        for (int i = 0; i < sums.length; i++) {
+            points.add(new UsagePoint(start(i), sums[i], intervals[i], estimated[i]));
+        }
+        return points;
+    }
+
+    /** The first instant of bucket {@code i}. */
+    public Instant start(int i) {
+        switch (period.resolution()) {
+            case DAY:
+                return period.first().plusDays(i).atStartOfDay(period.zone()).toInstant();
+            case MONTH:
+                LocalDate month = YearMonth.from(period.first()).plusMonths(i).atDay(1);
+                LocalDate first = month.isBefore(period.first()) ? period.first() : month;
+                return first.atStartOfDay(period.zone()).toInstant();
+            default:
+                return Instant.ofEpochSecond(
+                        fromSecond + (long) i * period.resolution().stepSeconds());
+        }
+    }
+
+    /** The first instant of each bucket, in epoch seconds. */
+    public long[] startSeconds() {
+        long[] starts = new long[sums.length];
+        int step = period.resolution().stepSeconds();
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = step > 0 ? fromSecond + (long) i * step : start(i).getEpochSecond();
+        }
+        return starts;
+    }
+
+    /** The number of buckets. */
+    public int size() {
+        return sums.length;
+    }
+
+    /** The sums per bucket (a copy). */
+    public long[] values() {
+        return sums.clone();
+    }
+
+    /** The intervals measured per bucket (a copy). */
+    public int[] intervals() {
+        return intervals.clone();
+    }
+
+    /** The estimated intervals per bucket (a copy). */
+    public int[] estimated() {
+        return estimated.clone();
+    }
+
+    /** The sum over the whole period. */
+    public long total() {
+        long total = 0;
+        for (long sum : sums) {
+            total += sum;
+        }
+        return total;
+    }
+
+    /** The estimated intervals over the whole period. */
+    public int estimatedIntervals() {
+        int total = 0;
+        for (int e : estimated) {
+            total += e;
+        }
+        return total;
+    }
+}

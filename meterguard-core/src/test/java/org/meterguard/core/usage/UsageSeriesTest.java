@@ -1,0 +1,88 @@
+package org.meterguard.core.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class UsageSeriesTest {
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+    @Test
+    void springForwardDayHas23HoursAnd92QuarterHours() {
+        UsagePeriod day = period("2026-03-08", "2026-03-09", Resolution.HOUR);
+        UsageSeries hours = new UsageSeries(day);
+        fillQuarterHours(hours, day, 10);
+
+        assertThat(hours.size()).isEqualTo(23);
+        assertThat(hours.points()).allSatisfy(p -> assertThat(p.value()).isEqualTo(40));
+        assertThat(hours.start(2)).isEqualTo(Instant.parse("2026-03-08T10:00:00Z")); // 03:00 PDT
+        assertThat(new UsageSeries(period("2026-03-08", "2026-03-09", Resolution.QUARTER_HOUR)).size())
+                .isEqualTo(92);
+        assertThat(new UsageSeries(period("2026-11-01", "2026-11-02", Resolution.QUARTER_HOUR)).size())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void daysAreLocalDaysAcrossTheChangeOfOffset() {
+        UsagePeriod days = period("2026-03-07", "2026-03-10", Resolution.DAY);
+        UsageSeries series = new UsageSeries(days);
+        fillQuarterHours(series, days, 1);
+
+        assertThat(series.values()).containsExactly(96, 92, 96);
+        assertThat(series.start(1)).isEqualTo(Instant.parse("2026-03-08T08:00:00Z"));
+        assertThat(series.start(2)).isEqualTo(Instant.parse("2026-03-09T07:00:00Z"));
+    }
+
+    @Test
+    void monthsStartAtThePeriodsFirstDayAndCountEstimates() {
+        UsagePeriod months = period("2026-01-15", "2026-03-15", Resolution.MONTH);
+        UsageSeries series = new UsageSeries(months);
+        series.add(Instant.parse("2026-01-15T08:00:00Z").getEpochSecond(), 5, false); // Jan 15 00:00 local
+        series.add(Instant.parse("2026-02-01T07:45:00Z").getEpochSecond(), 7, true); // Jan 31 23:45 local
+        series.add(Instant.parse("2026-02-01T08:00:00Z").getEpochSecond(), 11, false); // Feb 1 00:00 local
+        series.add(Instant.parse("2026-03-15T06:59:59Z").getEpochSecond(), 13, true); // Mar 14 23:59 PDT
+        series.add(Instant.parse("2026-03-15T07:00:00Z").getEpochSecond(), 1000, false); // outside
+        series.add(Instant.parse("2026-01-15T07:45:00Z").getEpochSecond(), 1000, false); // outside
+
+        assertThat(series.values()).containsExactly(12, 11, 13);
+        assertThat(series.estimated()).containsExactly(1, 0, 1);
+        assertThat(series.intervals()).containsExactly(2, 1, 1);
+        assertThat(series.start(0)).isEqualTo(Instant.parse("2026-01-15T08:00:00Z"));
+        assertThat(series.start(1)).isEqualTo(Instant.parse("2026-02-01T08:00:00Z"));
+        assertThat(series.total()).isEqualTo(36);
+        assertThat(series.estimatedIntervals()).isEqualTo(2);
+    }
+
+    @Test
+    void previousPeriodIsAsLongInCalendarTerms() {
+        assertThat(period("2026-01-01", "2027-01-01", Resolution.MONTH).previous())
+                .isEqualTo(period("2025-01-01", "2026-01-01", Resolution.MONTH));
+        assertThat(period("2026-03-01", "2026-04-01", Resolution.DAY).previous())
+                .isEqualTo(period("2026-02-01", "2026-03-01", Resolution.DAY));
+        assertThat(period("2026-03-11", "2026-03-21", Resolution.HOUR).previous())
+                .isEqualTo(period("2026-03-01", "2026-03-11", Resolution.HOUR));
+    }
+
+    @Test
+    void refusesEmptyAndTooLongPeriodsNamingThem() {
+        assertThatThrownBy(() -> period("2026-03-01", "2026-03-01", Resolution.DAY))
+                .hasMessageContaining("2026-03-01");
+        assertThatThrownBy(() -> period("2024-01-01", "2026-01-03", Resolution.HOUR))
+                .hasMessageContaining("733 days")
+                .hasMessageContaining("HOUR");
+    }
+
+    private static void fillQuarterHours(UsageSeries series, UsagePeriod period, long value) {
+        for (long t = period.from().getEpochSecond(); t < period.to().getEpochSecond(); t += 900) {
+            series.add(t, value, false);
+        }
+    }
+
+    private static UsagePeriod period(String first, String end, Resolution resolution) {
+        return new UsagePeriod(LA, LocalDate.parse(first), LocalDate.parse(end), resolution);
+    }
+}

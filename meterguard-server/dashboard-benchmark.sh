@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The usage dashboard's benchmark (org.meterguard.server.bench.DashboardBenchmark, in the server's test tree because
+# it drives the server's own portal code in its Spring context). Prints a table; see docs/benchmarks.md.
+#   meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40]
+# Builds through the reactor (nothing is installed into ~/.m2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -o test-compile dependency:build-classpath -pl meterguard-server -am \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cd meterguard-server
+CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# Sibling modules from this checkout, not from ~/.m2.
+for m in ../meterguard-*/target/classes; do CP="$m:$CP"; done
+exec java -Xmx2g -cp "$CP" org.meterguard.server.bench.DashboardBenchmark "$@"

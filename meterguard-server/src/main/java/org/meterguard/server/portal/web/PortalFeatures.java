@@ -1,0 +1,26 @@
+package org.meterguard.server.portal.web;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which of the portal's pages built on other modules are present: each is shown in the navigation only when the
+ * service behind it is part of the application.
+ */
+@Component
+class PortalFeatures {
+    public boolean isGreenButton() {
+        return false;
+    }
+
+    public boolean isRates() {
+        return false;
+    }
+
+    public boolean isAuthorizations() {
+        return false;
+    }
+
+    public boolean isAccessHistory() {
+        return false;
+    }
+}

@@ -1,0 +1,225 @@
+package org.meterguard.server.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.meterguard.core.Channel;
+import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
+import org.meterguard.core.usage.Resolution;
+import org.meterguard.server.MeterguardApplication;
+import org.meterguard.server.accounts.AccountClass;
+import org.meterguard.server.accounts.Accounts;
+import org.meterguard.server.accounts.Contact;
+import org.meterguard.server.accounts.ServicePoint;
+import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.portal.UsageDashboard;
+import org.meterguard.server.portal.web.UsageResponse;
+import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.ReadingStore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The usage dashboard's data for one meter-year of 15-minute import and export data, with 50 concurrent clients:
+ * each client asks for its own account's year (and so the year before, for comparison) through the real
+ * {@link UsageDashboard} (access decision and audit append included, fsync on) and serializes the answer to JSON
+ * as the API does. Prints p50, p99 and the largest latency per resolution. Run:
+ *
+ * <pre>
+ * meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40]
+ * </pre>
+ */
+public final class DashboardBenchmark {
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    private static final LocalDate FIRST = LocalDate.of(2025, 11, 1);
+    private static final LocalDate END = LocalDate.of(2026, 11, 1);
+
+    private final UsageDashboard dashboard;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String[]> table = new ArrayList<>();
+
+    private DashboardBenchmark(ConfigurableApplicationContext context) {
+        this.dashboard = context.getBean(UsageDashboard.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = intArg(args, "--clients", 50);
+        int requests = intArg(args, "--requests", 40);
+        Path data = Files.createTempDirectory("meterguard-dashboard-bench");
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                MeterguardApplication.class,
+                "--meterguard.data-dir=" + data,
+                "--server.port=0",
+                "--meterguard.headend.port=0",
+                "--meterguard.headend.tls.enabled=false",
+                "--meterguard.demo.enabled=false",
+                "--meterguard.retention.enabled=false",
+                "--meterguard.vee.enabled=false",
+                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients),
+                "--logging.level.root=warn")) {
+            long t = System.nanoTime();
+            load(context, clients);
+            System.out.printf(
+                    Locale.ROOT,
+                    "loaded %d meter-years (import and export, 15-minute) in %.1f s%n",
+                    clients,
+                    (System.nanoTime() - t) / 1e9);
+            DashboardBenchmark bench = new DashboardBenchmark(context);
+            for (Resolution resolution : List.of(Resolution.MONTH, Resolution.DAY, Resolution.HOUR)) {
+                bench.measure(resolution, clients, Math.max(5, requests / 4)); // warm-up
+                bench.table.clear();
+                break;
+            }
+            for (Resolution resolution : Resolution.values()) {
+                bench.measure(resolution, clients, requests);
+            }
+            bench.print(clients, requests);
+        }
+    }
+
+    /** One meter, service point and account per client, each with a year of quarter-hours on both channels. */
+    private static void load(ConfigurableApplicationContext context, int meters) {
+        ServicePoints points = context.getBean(ServicePoints.class);
+        Accounts accounts = context.getBean(Accounts.class);
+        ReadingStore store = context.getBean(ReadingStore.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        Instant installed = FIRST.atStartOfDay(ZONE).toInstant();
+        for (int i = 0; i < meters; i++) {
+            MeterId meter = meter(i);
+            jdbc.sql("INSERT INTO meter (meter_id, system_title, model) VALUES (?, ?, 'MG-SIM-R1')")
+                    .params(meter.value(), 1_000_000L + i)
+                    .update();
+            points.create(new ServicePoint("SP-" + i, "F-1", "NORTH", 240));
+            points.install(meter, "SP-" + i, installed);
+            accounts.open(
+                    account(i), AccountClass.RESIDENTIAL, new Contact("Bench", "1 Main St", null, null), installed);
+            accounts.moveIn(account(i), "SP-" + i, installed);
+            List<IntervalDay> days = new ArrayList<>();
+            SplittableRandom random = new SplittableRandom(i);
+            for (LocalDate d = FIRST.minusDays(1); d.isBefore(END.plusDays(1)); d = d.plusDays(1)) {
+                IntervalDay imported =
+                        new IntervalDay(meter, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, d);
+                IntervalDay exported =
+                        new IntervalDay(meter, Channel.ACTIVE_ENERGY_EXPORT, IntervalGrid.QUARTER_HOURLY, d);
+                for (int slot = 0; slot < 96; slot++) {
+                    ReadingQuality quality =
+                            random.nextInt(200) == 0 ? ReadingQuality.ESTIMATED_LINEAR : ReadingQuality.VALID;
+                    imported.fill(slot, 50 + random.nextInt(400), quality);
+                    if (slot >= 32 && slot < 72) {
+                        exported.fill(slot, random.nextInt(300), ReadingQuality.VALID);
+                    }
+                }
+                days.add(imported);
+                days.add(exported);
+            }
+            store.mergeDays(days);
+        }
+    }
+
+    private void measure(Resolution resolution, int clients, int requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CyclicBarrier start = new CyclicBarrier(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        long wall = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            results.add(pool.submit(() -> {
+                Authentication caller = customer(client);
+                long[] micros = new long[requests];
+                start.await();
+                for (int r = 0; r < requests; r++) {
+                    long t = System.nanoTime();
+                    byte[] body = json.writeValueAsBytes(UsageResponse.of(
+                            dashboard.usage(caller, account(client), FIRST, END, resolution, "127.0.0.1")));
+                    if (body.length < 100) {
+                        throw new IllegalStateException("an answer of " + body.length + " bytes");
+                    }
+                    micros[r] = (System.nanoTime() - t) / 1_000;
+                }
+                return micros;
+            }));
+        }
+        long[] all = new long[clients * requests];
+        int n = 0;
+        for (Future<long[]> f : results) {
+            for (long m : f.get()) {
+                all[n++] = m;
+            }
+        }
+        wall = System.nanoTime() - wall;
+        pool.shutdown();
+        Arrays.sort(all);
+        table.add(new String[] {
+            resolution.name(),
+            Integer.toString(all.length),
+            String.format(Locale.ROOT, "%.0f", all.length / (wall / 1e9)),
+            ms(all[all.length / 2]),
+            ms(all[(int) Math.ceil(all.length * 0.99) - 1]),
+            ms(all[all.length - 1])
+        });
+    }
+
+    private void print(int clients, int requests) {
+        System.out.printf(
+                Locale.ROOT,
+                "%nDashboard data, one meter-year (%s..%s) of 15-minute import and export per account, with the year"
+                        + " before; %d concurrent clients x %d requests each%n%n",
+                FIRST,
+                END,
+                clients,
+                requests);
+        System.out.println("| resolution | requests | requests/s | p50 ms | p99 ms | max ms |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (String[] row : table) {
+            System.out.println("| " + String.join(" | ", row) + " |");
+        }
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    private static Authentication customer(int i) {
+        return new UsernamePasswordAuthenticationToken(
+                "bench-" + i,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority("ROLE_CUSTOMER"),
+                        new SimpleGrantedAuthority("ACCOUNT_" + account(i))));
+    }
+
+    private static MeterId meter(int i) {
+        return MeterId.of(String.format("MG-DB-%05d", i));
+    }
+
+    private static String account(int i) {
+        return String.format("ACC-BENCH-%05d", i);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
