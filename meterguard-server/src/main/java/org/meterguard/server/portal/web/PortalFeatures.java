@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalFeatures {
     public boolean isGreenButton() {
-        return false;
+        return true;
     }
 
     public boolean isRates() {
