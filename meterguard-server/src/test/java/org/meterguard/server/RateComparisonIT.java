@@ -116,6 +116,40 @@ class RateComparisonIT {
     }
 
     @Test
+    void hourlyHistoryOfABusinessIsComparedOnTheCommercialPlans() throws Exception {
+        business();
+        String analyst = staffMember(StaffRole.BILLING_ANALYST);
+
+        JsonNode json = new ApiClient(httpPort)
+                .get(
+                        "/api/v1/accounts/ACC-SHOP/rate-comparison?months=1&through=2026-06&purpose=BILLING",
+                        analyst,
+                        PASSWORD)
+                .json();
+
+        // June 2026, a steady 10 kW (10 kWh each hour, stored hourly as imported history): 7,200 kWh.
+        //   commercial flat: 7,200 kWh × $0.27 = $1,944.00 + customer charge $25.00 = $1,969.00
+        //   commercial demand: on-peak 22 weekdays × 5 h × 10 kWh = 1,100 kWh × $0.32 = $352.00;
+        //     off-peak 6,100 kWh × $0.19 = $1,159.00; maximum demand (hourly: no quarter-hours stored)
+        //     10 kW × $16.00 = $160.00; summer on-peak demand 10 kW × $12.50 = $125.00; customer charge $45.00;
+        //     total $1,841.00, the cheaper.
+        assertThat(json.get("cheapestPlanId").asString()).isEqualTo("example-commercial-demand");
+        assertThat(plan(json, "example-commercial-demand").get("total").asString())
+                .isEqualTo("1841.00");
+        assertThat(plan(json, "example-commercial-flat").get("total").asString())
+                .isEqualTo("1969.00");
+        assertThat(plan(json, "example-commercial-demand")
+                        .get("bills")
+                        .get(0)
+                        .get("lines")
+                        .get(2)
+                        .get("description")
+                        .asString())
+                .contains("as the data has no 15-minute intervals");
+        assertThat(json.get("months").get(0).get("missingIntervals").asInt()).isZero();
+    }
+
+    @Test
     void withoutTheCustomersRequestAsBasisTheComparisonIsRefusedAndAudited() throws Exception {
         String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
@@ -202,6 +236,27 @@ class RateComparisonIT {
         }
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, imports);
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_EXPORT, IntervalGrid.QUARTER_HOURLY, exports);
+    }
+
+    /** A business metered hourly (its history imported) since May 2026. */
+    private void business() {
+        jdbc.sql("INSERT INTO meter (meter_id, system_title, model) VALUES ('MG-RATES-3', 7703, 'MG-SIM-R1')")
+                .update();
+        points.create(new ServicePoint("SP-SHOP", "F-2", "SOUTH", 480));
+        Instant start = LocalDate.of(2026, 5, 1).atStartOfDay(PACIFIC).toInstant();
+        points.install(MeterId.of("MG-RATES-3"), "SP-SHOP", start);
+        accounts.open("ACC-SHOP", AccountClass.COMMERCIAL, new Contact("Corner Shop", "3 Main St", null, null), start);
+        accounts.moveIn("ACC-SHOP", "SP-SHOP", start);
+        List<IntervalReading> imports = new ArrayList<>();
+        Instant end = LocalDate.of(2026, 7, 2).atStartOfDay(PACIFIC).toInstant();
+        for (Instant t = start; t.isBefore(end); t = t.plusSeconds(3_600)) {
+            imports.add(new IntervalReading(t, 10_000, ReadingQuality.VALID));
+        }
+        store.merge(
+                MeterId.of("MG-RATES-3"),
+                Channel.ACTIVE_ENERGY_IMPORT,
+                new IntervalGrid(java.time.Duration.ofHours(1)),
+                imports);
     }
 
     /** A customer metered since 2024, before the example plans' first versions (2025-01-01). */

@@ -141,14 +141,22 @@ public final class BillCalculator {
             BillingPeriod bill,
             DeterminantsSource source,
             String label) {
-        IntervalGrid grid = new IntervalGrid(Duration.ofMinutes(charge.intervalMinutes()));
-        Determinants measured = grid.equals(source.grid())
+        Duration wanted = Duration.ofMinutes(charge.intervalMinutes());
+        // Data coarser than the demand interval (hourly history) can only show the coarser peak; the line says so.
+        Duration measuredOn =
+                wanted.compareTo(source.grid().interval()) < 0 ? source.grid().interval() : wanted;
+        Determinants measured = measuredOn.equals(source.grid().interval())
                 ? determinants
-                : source.determinants(segment.version().calendar(plan.zone(), grid), segment.period());
+                : source.determinants(
+                        segment.version().calendar(plan.zone(), new IntervalGrid(measuredOn)), segment.period());
+        String basis = measuredOn.equals(wanted)
+                ? charge.intervalMinutes() + "-minute peak"
+                : measuredOn.toMinutes() + "-minute peak, as the data has no " + charge.intervalMinutes()
+                        + "-minute intervals,";
         return charge.peak(measured)
                 .map(peak -> LineItem.prorated(
                         LineItem.Kind.DEMAND,
-                        charge.name() + " (" + charge.intervalMinutes() + "-minute peak starting "
+                        charge.name() + " (" + basis + " starting "
                                 + LocalDateTime.ofInstant(peak.intervalStart(), plan.zone()) + ")" + label,
                         BigDecimal.valueOf(peak.watts(), 3),
                         "kW",

@@ -6,8 +6,15 @@ import static org.meterguard.core.rates.Loads.period;
 import static org.meterguard.core.rates.Loads.plan;
 import static org.meterguard.core.rates.Loads.rows;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.meterguard.core.Channel;
+import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
 
 /** Demand charges, net metering, net billing, non-bypassable charges and the minimum bill, computed by hand. */
 class DemandAndExportBillTest {
@@ -81,6 +88,35 @@ class DemandAndExportBillTest {
         assertThat(bill.lines().get(2).description()).contains("60-minute peak starting 2026-07-02T17:00");
         assertThat(bill.lines().get(2).quantity()).isEqualByComparingTo("5");
         assertThat(bill.total()).isEqualTo(money("260.95"));
+    }
+
+    @Test
+    void hourlyHistoryBillsAFifteenMinuteDemandChargeOnItsHourlyPeakAndSaysSo() {
+        // Hourly data (as imported Green Button history often is) for July 1–2 2026: 1 kWh every hour, except
+        // 6 kWh from 10:00 to 11:00 local on July 1 (off-peak).
+        //   energy 48 + 5 = 53 kWh × $0.20 = $10.60
+        //   maximum demand: no quarter-hours, so the hourly peak 6.000 kW × $10.00 = $60.00
+        //   on-peak hourly demand 1.000 kW × $20.00 = $20.00; customer charge $30.00; total $120.60.
+        IntervalRows.Builder hourly =
+                IntervalRows.builder(MeterId.of("MG-000009"), new IntervalGrid(Duration.ofHours(1)));
+        Instant end = LocalDate.parse("2026-07-04").atStartOfDay(Loads.PACIFIC).toInstant();
+        for (Instant t = LocalDate.parse("2026-06-30")
+                        .atStartOfDay(Loads.PACIFIC)
+                        .toInstant();
+                t.isBefore(end);
+                t = t.plusSeconds(3_600)) {
+            boolean spike = LocalDateTime.ofInstant(t, Loads.PACIFIC).equals(LocalDateTime.parse("2026-07-01T10:00"));
+            hourly.put(Channel.ACTIVE_ENERGY_IMPORT, t, spike ? 6_000 : 1_000, ReadingQuality.VALID);
+        }
+
+        Bill bill = BillCalculator.bill(DEMAND, period("2026-07-01", "2026-07-03"), hourly.build());
+
+        assertThat(bill.lines())
+                .extracting(LineItem::amount)
+                .containsExactly(money("10.60"), money("60.00"), money("20.00"), money("30.00"));
+        assertThat(bill.lines().get(1).description())
+                .contains("60-minute peak, as the data has no 15-minute intervals, starting 2026-07-01T10:00");
+        assertThat(bill.missingIntervals()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
 import org.meterguard.core.rates.BillingPeriod;
 import org.meterguard.core.rates.CustomerClass;
@@ -124,36 +125,77 @@ public class RateComparison {
         return periods;
     }
 
-    /** The account's import and export intervals within the months, each only from the meter and span it may see. */
+    /**
+     * The account's import and export intervals within the months, each only from the meter and span it may see,
+     * on the coarsest grid stored among them (imported history is often hourly): finer rows are summed up to it,
+     * a coarse interval only where all its parts are present, with the least trusted of their qualities.
+     */
     private IntervalRows rows(List<MeteredPeriod> metered, List<BillingPeriod> periods, ZoneId zone) {
         TimeRange wanted = new TimeRange(
                 periods.get(0).from().atStartOfDay(zone).toInstant(),
                 periods.get(periods.size() - 1).to().atStartOfDay(zone).toInstant());
-        IntervalRows.Builder rows =
-                IntervalRows.builder(metered.get(metered.size() - 1).meterId(), IntervalGrid.QUARTER_HOURLY);
+        List<StoredDay> days = new ArrayList<>();
         for (MeteredPeriod period : metered) {
             Optional<TimeRange> span = period.period().intersection(wanted);
-            if (span.isEmpty()) {
-                continue;
-            }
             for (Channel channel : List.of(Channel.ACTIVE_ENERGY_IMPORT, Channel.ACTIVE_ENERGY_EXPORT)) {
-                put(rows, period, channel, span.get());
+                span.ifPresent(s -> read(period, channel, s, days));
             }
         }
+        IntervalGrid grid = days.stream()
+                .map(d -> d.day().grid())
+                .max(Comparator.comparing(IntervalGrid::interval))
+                .orElse(IntervalGrid.QUARTER_HOURLY);
+        IntervalRows.Builder rows =
+                IntervalRows.builder(metered.get(metered.size() - 1).meterId(), grid);
+        days.forEach(day -> put(rows, grid, day));
         return rows.build();
     }
 
-    private void put(IntervalRows.Builder rows, MeteredPeriod period, Channel channel, TimeRange span) {
-        IntervalGrid grid = IntervalGrid.QUARTER_HOURLY;
-        LocalDate firstDay = grid.dayOf(span.from());
-        LocalDate lastDay = grid.dayOf(span.to().minusNanos(1));
-        for (IntervalDay day : store.days(period.meterId(), channel, firstDay, lastDay, false)) {
-            for (int slot = 0; slot < day.slots(); slot++) {
-                if (day.isFilled(slot) && span.contains(day.startOf(slot))) {
-                    rows.put(channel, day.startOf(slot), day.value(slot), Objects.requireNonNull(day.quality(slot)));
+    /** A stored day and the span of it the account may see. */
+    private record StoredDay(IntervalDay day, TimeRange span) {}
+
+    private void read(MeteredPeriod period, Channel channel, TimeRange span, List<StoredDay> days) {
+        IntervalGrid anyGrid = IntervalGrid.QUARTER_HOURLY;
+        for (IntervalDay day : store.days(
+                period.meterId(),
+                channel,
+                anyGrid.dayOf(span.from()),
+                anyGrid.dayOf(span.to().minusNanos(1)),
+                false)) {
+            days.add(new StoredDay(day, span));
+        }
+    }
+
+    private static void put(IntervalRows.Builder rows, IntervalGrid grid, StoredDay stored) {
+        IntervalDay day = stored.day();
+        int parts = (int) (grid.interval().getSeconds() / day.grid().interval().getSeconds());
+        for (int first = 0; first + parts <= day.slots(); first += parts) {
+            long sum = 0;
+            ReadingQuality quality = ReadingQuality.VALID;
+            boolean whole = true;
+            for (int slot = first; slot < first + parts && whole; slot++) {
+                whole = day.isFilled(slot) && stored.span().contains(day.startOf(slot));
+                if (whole) {
+                    sum += day.value(slot);
+                    quality = lessTrusted(quality, Objects.requireNonNull(day.quality(slot)));
                 }
             }
+            if (whole) {
+                rows.put(day.channel(), day.startOf(first), sum, quality);
+            }
         }
+    }
+
+    /** Unvalidated or questionable before estimated before edited before valid. */
+    private static ReadingQuality lessTrusted(ReadingQuality a, ReadingQuality b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(ReadingQuality quality) {
+        if (quality == ReadingQuality.RAW || quality == ReadingQuality.QUESTIONABLE) {
+            return 3;
+        }
+        return quality.isEstimate() ? 2 : quality == ReadingQuality.EDITED ? 1 : 0;
     }
 
     private static LocalDate firstFullDate(Instant first, ZoneId zone) {
