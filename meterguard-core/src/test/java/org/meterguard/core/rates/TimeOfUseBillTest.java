@@ -161,6 +161,53 @@ class TimeOfUseBillTest {
         assertThat(thanksgiving.total()).isEqualTo(money("5.36"));
     }
 
+    @Test
+    void aNewVersionThatMovesTheOnPeakHoursMidBillUsesEachVersionsHoursAndProratesDemand() {
+        // July 2026 (summer; July 4 is a Saturday). Version 1 (to July 15): on-peak 16:00–21:00 at $0.50;
+        // version 2 (from July 16): on-peak 17:00–22:00 at $0.55; off-peak $0.30; demand $10.00/kW, prorated.
+        // Load: 1 kWh/hour 16:00–21:00 local, 0.4 kWh/hour otherwise (12.6 kWh a day; peak 1 kW).
+        //   part 1, July 1–15, 11 weekdays: on-peak 11 × 5 = 55 kWh × $0.50 = $27.50;
+        //     off-peak 15 × 12.6 − 55 = 134 kWh × $0.30 = $40.20; demand 1.000 kW × $10 × 15/31 = $4.84
+        //   part 2, July 16–31, 12 weekdays: on-peak 12 × (4 × 1 + 0.4) = 52.8 kWh × $0.55 = $29.04;
+        //     off-peak 16 × 12.6 − 52.8 = 148.8 kWh × $0.30 = $44.64; demand 1.000 kW × $10 × 16/31 = $5.16
+        //   total $151.38.
+        RatePlan moved = Loads.plan("""
+                id: moved
+                name: Moved peak
+                customerClass: residential
+                zone: America/Los_Angeles
+                holidays: us-utility-tou
+                versions:
+                  - effective: 2026-01-01
+                    seasons:
+                      - {name: summer, from: 06-01, to: 09-30,
+                         weekdays: {on-peak: "16:00-21:00", otherwise: off-peak}, weekends: {otherwise: off-peak}}
+                      - {name: winter, from: 10-01, to: 05-31,
+                         weekdays: {on-peak: "16:00-21:00", otherwise: off-peak}, weekends: {otherwise: off-peak}}
+                    energy: {timeOfUse: {summer: {on-peak: 0.50, off-peak: 0.30}, winter: {on-peak: 0.40, off-peak: 0.28}}}
+                    demand: [{name: demand, perKw: 10.00}]
+                  - effective: 2026-07-16
+                    seasons:
+                      - {name: summer, from: 06-01, to: 09-30,
+                         weekdays: {on-peak: "17:00-22:00", otherwise: off-peak}, weekends: {otherwise: off-peak}}
+                      - {name: winter, from: 10-01, to: 05-31,
+                         weekdays: {on-peak: "17:00-22:00", otherwise: off-peak}, weekends: {otherwise: off-peak}}
+                    energy: {timeOfUse: {summer: {on-peak: 0.55, off-peak: 0.30}, winter: {on-peak: 0.45, off-peak: 0.28}}}
+                    demand: [{name: demand, perKw: 10.00}]
+                """);
+
+        Bill bill = BillCalculator.bill(
+                moved, period("2026-07-01", "2026-08-01"), rows("2026-07-01", "2026-08-01", Loads::eveningPeak, null));
+
+        assertThat(bill.lines())
+                .extracting(LineItem::amount)
+                .containsExactly(
+                        money("40.20"), money("27.50"), money("4.84"), money("44.64"), money("29.04"), money("5.16"));
+        assertThat(bill.lines().get(4).quantity()).isEqualByComparingTo("52.8");
+        assertThat(bill.lines().get(2).explanation()).isEqualTo("1.000 kW × $10.00/kW × 15/31 days = $4.84");
+        assertThat(bill.total()).isEqualTo(money("151.38"));
+    }
+
     static long charging(LocalDateTime local) {
         return local.getHour() < 6 ? 500 : Loads.eveningPeak(local);
     }
