@@ -51,6 +51,12 @@ public final class ApiClient {
                 password);
     }
 
+    /** DELETEs {@code pathAndQuery}. */
+    public Answer delete(String pathAndQuery, String username, String password)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).DELETE(), username, password);
+    }
+
     private Answer send(HttpRequest.Builder request, String username, String password)
             throws IOException, InterruptedException {
         if (username != null) {

@@ -64,6 +64,17 @@ public record AccessRecord(
         return subject.startsWith("account:") || subject.startsWith("meter:");
     }
 
+    /** True for a failed sign-in ({@code sign-in} refused) or a lockout ({@code sign-in-locked}). */
+    public boolean failedSignIn() {
+        return ("sign-in".equals(action) && denied()) || "sign-in-locked".equals(action);
+    }
+
+    /** True for an export or a download (the action's name says so). */
+    public boolean exportOrDownload() {
+        String name = action.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("export") || name.contains("download");
+    }
+
     /** The actor as an alert subject: {@code user:<actor>}. */
     public String actorSubject() {
         return "user:" + actor;

@@ -2,7 +2,6 @@ package org.meterguard.core.detection;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** Bulk exports: more export or download actions by one user within an hour than the threshold. */
 final class ExportRule implements AccessRule {
@@ -15,8 +14,7 @@ final class ExportRule implements AccessRule {
 
     @Override
     public void observe(AccessRecord record, List<Finding> findings) {
-        String action = record.action().toLowerCase(Locale.ROOT);
-        if (record.denied() || !(action.contains("export") || action.contains("download"))) {
+        if (record.denied() || !record.exportOrDownload()) {
             return;
         }
         int count = exports.add(record.actor(), record.at(), record.evidence());

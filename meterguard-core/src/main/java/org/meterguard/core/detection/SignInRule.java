@@ -17,14 +17,9 @@ final class SignInRule implements AccessRule {
         this.byAddress = new SlidingWindow(settings.signInWindow());
     }
 
-    /** True for a failed sign-in or a lockout. */
-    static boolean failed(AccessRecord record) {
-        return ("sign-in".equals(record.action()) && record.denied()) || "sign-in-locked".equals(record.action());
-    }
-
     @Override
     public void observe(AccessRecord record, List<Finding> findings) {
-        if (!failed(record)) {
+        if (!record.failedSignIn()) {
             return;
         }
         String user = record.subject().startsWith("user:") ? record.subject() : record.actorSubject();

@@ -42,6 +42,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(HttpMethod.POST, "/api/v1/privacy/notices")
                                 .hasRole("PRIVACY_OFFICER")
+                                .requestMatchers("/api/v1/detection/**")
+                                .hasAnyRole("PRIVACY_OFFICER", "SECURITY_AUDITOR")
                                 .requestMatchers(HttpMethod.GET, "/api/v1/retention/plan")
                                 .hasAnyRole("PRIVACY_OFFICER", "SECURITY_AUDITOR", "ADMINISTRATOR")
                                 .requestMatchers("/api/v1/retention/**")
