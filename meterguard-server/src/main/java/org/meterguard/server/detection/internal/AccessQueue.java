@@ -9,13 +9,15 @@ import org.meterguard.server.audit.AuditEntryAppended;
 import org.meterguard.server.detection.DetectionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Receives every appended audit entry once its transaction has committed (or at once when there is none) and
- * queues it for the detector, so that the request that caused it only pays for an offer to a queue. When the queue
- * is full the entry is counted as dropped, logged, and the detector raises an alert for it: never lost silently.
+ * Receives every appended audit entry and queues it for the detector, so that the request that caused it only
+ * pays for an offer to a queue. A plain {@code @EventListener}, not a transactional one: an entry is durable once
+ * appended whatever becomes of the caller's transaction (a refused read rolls back, and its refusal must still be
+ * examined). When the queue is full the entry is counted as dropped, logged, and the detector raises an alert for
+ * it: never lost silently.
  */
 @Component
 public class AccessQueue {
@@ -23,14 +25,16 @@ public class AccessQueue {
 
     private final BlockingQueue<AuditEntryAppended> queue;
     private final AtomicLong dropped = new AtomicLong();
+    private final boolean enabled;
 
     AccessQueue(DetectionProperties properties) {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity()));
+        this.enabled = properties.enabled();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     public void appended(AuditEntryAppended entry) {
-        if (!queue.offer(entry) && dropped.getAndIncrement() == 0) {
+        if (enabled && !queue.offer(entry) && dropped.getAndIncrement() == 0) {
             log.error(
                     "Detection is behind: its queue is full, audit entry {} and later ones are not examined",
                     entry.seq());
