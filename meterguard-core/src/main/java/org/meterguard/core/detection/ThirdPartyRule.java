@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Third parties' pulls of customers' data that fall outside the authorization they name as their basis: unknown,
- * granted to another party, not covering the subject, or not valid at the time.
+ * Third parties' pulls of customers' data that fall outside the customer authorization they name as their basis:
+ * unknown, granted to another party, not covering the subject, or not valid at the time. A basis naming a contract
+ * ({@code contract:<id>}) or a legal demand ({@code legal-demand:<id>}) is not a customer's authorization; the
+ * policy decision point checks those.
  */
 final class ThirdPartyRule implements AccessRule {
     private final DetectionSettings settings;
@@ -18,7 +20,10 @@ final class ThirdPartyRule implements AccessRule {
 
     @Override
     public void observe(AccessRecord record, List<Finding> findings) {
-        if (!settings.thirdPartyRole().equals(record.role()) || !record.concernsCustomer()) {
+        if (!settings.thirdPartyRole().equals(record.role())
+                || !record.concernsCustomer()
+                || record.basis().startsWith("contract:")
+                || record.basis().startsWith("legal-demand:")) {
             return;
         }
         Optional<ThirdPartyGrant> grant = record.basis().isEmpty() ? Optional.empty() : grants.find(record.basis());

@@ -331,6 +331,7 @@ class UnusualActivityTest {
     void thirdPartyPullsOutsideTheirAuthorization() {
         Script script = script();
         script.read("solarco", "THIRD_PARTY", "account:A-1", "SECONDARY", "AUTH-1");
+        script.read("contractor", "THIRD_PARTY", "account:A-3", "CONTRACTED_PROGRAM", "contract:C-9");
         assertThat(script.findings()).isEmpty();
         script.read("solarco", "THIRD_PARTY", "account:A-2", "SECONDARY", "AUTH-1")
                 .read("evilco", "THIRD_PARTY", "account:A-1", "SECONDARY", "AUTH-1")
