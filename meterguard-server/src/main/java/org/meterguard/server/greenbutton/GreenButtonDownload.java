@@ -37,6 +37,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GreenButtonDownload {
+    /**
+     * The audit action of every read of a download, staff's and the customer's own, which the unusual-activity
+     * detection watches for bulk exports.
+     */
+    public static final String AUDIT_ACTION = "greenbutton-download";
+
     private static final List<Channel> CHANNELS = List.of(Channel.ACTIVE_ENERGY_IMPORT, Channel.ACTIVE_ENERGY_EXPORT);
 
     private final Accounts accounts;

@@ -31,8 +31,6 @@ class GreenButtonController {
     /** Ten years: longer than interval data is kept. */
     private static final Duration LONGEST_RANGE = Duration.ofDays(3_660);
 
-    static final String ACTION = "greenbutton-download";
-
     private final AccessControl accessControl;
     private final GreenButtonDownload download;
 
@@ -63,7 +61,7 @@ class GreenButtonController {
         accessControl.authorize(
                 caller,
                 new CoveredRead(
-                        ACTION,
+                        GreenButtonDownload.AUDIT_ACTION,
                         "account/" + accountId + "/greenbutton",
                         "account:" + accountId,
                         declared,
