@@ -269,6 +269,27 @@ public final class AuditJournal implements AutoCloseable {
         return mark.head();
     }
 
+    /**
+     * An export up to a head covering at least every entry durable when called (signing one now unless the latest
+     * already does), to be written to any channel, e.g. streamed over HTTP. Appends go on meanwhile.
+     */
+    public JournalExport export() {
+        return new JournalExport(segments, await(queue.requestHead()));
+    }
+
+    /**
+     * A cursor over the durable records from entry {@code fromIndex} on (and the heads of that size and larger).
+     *
+     * @throws IllegalArgumentException if {@code fromIndex} is negative or beyond {@link #size()}
+     */
+    public JournalCursor cursor(long fromIndex) {
+        if (fromIndex < 0 || fromIndex > size()) {
+            throw new IllegalArgumentException(
+                    "entry index " + fromIndex + " is not within the " + size() + " durable entries of the journal");
+        }
+        return new JournalCursor(this, segments, fromIndex);
+    }
+
     /** What opening found on disk. */
     public JournalRecovery recovery() {
         return recovery;

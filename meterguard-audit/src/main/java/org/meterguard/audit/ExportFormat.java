@@ -3,6 +3,7 @@ package org.meterguard.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -12,30 +13,43 @@ final class ExportFormat {
     private ExportFormat() {}
 
     /**
-     * Writes to {@code target} (which must not exist) the header, every record of {@code segments} up to the end of
-     * {@code mark}'s head, and the end record with that head; forces it. Segments before the mark's are complete
-     * and never change; the mark's is read only up to the head, so appends may go on meanwhile.
+     * Writes to {@code target} (which must not exist) what {@link #write(WritableByteChannel, List, HeadMark)} writes,
+     * and forces it.
      */
     static void write(Path target, List<Segment> segments, HeadMark mark) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeAll(out, ByteBuffer.wrap(header()));
-            for (Segment segment : segments) {
-                if (segment.firstIndex() > mark.segment().firstIndex()) {
-                    break;
-                }
-                try (FileChannel in = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
-                    long end = segment.equals(mark.segment()) ? mark.endOffset() : in.size();
-                    for (long at = JournalDescriptor.SEGMENT_HEADER_LENGTH; at < end; ) {
-                        at += in.transferTo(at, end - at, out);
-                    }
-                }
-            }
-            writeAll(out, ByteBuffer.wrap(endRecord(mark.head())));
+            write(out, segments, mark);
             out.force(true);
         }
     }
 
-    private static void writeAll(FileChannel out, ByteBuffer bytes) throws IOException {
+    /**
+     * Writes the header, every record of {@code segments} up to the end of {@code mark}'s head, and the end record
+     * with that head. Segments before the mark's are complete and never change; the mark's is read only up to the
+     * head, so appends may go on meanwhile.
+     */
+    static void write(WritableByteChannel out, List<Segment> segments, HeadMark mark) throws IOException {
+        writeAll(out, ByteBuffer.wrap(header()));
+        for (Segment segment : segments) {
+            if (segment.firstIndex() > mark.segment().firstIndex()) {
+                break;
+            }
+            try (FileChannel in = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+                long end = segment.equals(mark.segment()) ? mark.endOffset() : in.size();
+                for (long at = JournalDescriptor.SEGMENT_HEADER_LENGTH; at < end; ) {
+                    long sent = in.transferTo(at, end - at, out);
+                    if (sent <= 0) {
+                        throw new IOException("segment " + segment.name() + " ends at byte " + in.size()
+                                + ", before byte " + end + " its head needs");
+                    }
+                    at += sent;
+                }
+            }
+        }
+        writeAll(out, ByteBuffer.wrap(endRecord(mark.head())));
+    }
+
+    private static void writeAll(WritableByteChannel out, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             out.write(bytes);
         }

@@ -57,14 +57,41 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).DELETE(), username, password);
     }
 
+    /** A binary answer (e.g. an audit export): status, headers and the bytes. */
+    public record BinaryAnswer(int status, java.net.http.HttpHeaders headers, byte[] body) {}
+
+    /** GETs a binary body. */
+    public BinaryAnswer getBytes(String pathAndQuery, String username, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        authenticate(request, username, password);
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BinaryAnswer(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** Sends any method with an empty body, e.g. to show that DELETE is refused. */
+    public Answer send(String method, String pathAndQuery, String username, String password)
+            throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .method(method, HttpRequest.BodyPublishers.noBody()),
+                username,
+                password);
+    }
+
     private Answer send(HttpRequest.Builder request, String username, String password)
             throws IOException, InterruptedException {
+        authenticate(request, username, password);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private static void authenticate(HttpRequest.Builder request, String username, String password) {
         if (username != null) {
             String token =
                     Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
     }
 }

@@ -18,6 +18,7 @@ import org.meterguard.core.StaffRole;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,9 @@ class GridViewsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     StaffAccounts staff;
@@ -125,6 +129,7 @@ class GridViewsIT {
                 .get("/api/v1/meters/MG-GRID-9/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", billing, PASSWORD);
 
         assertThat(answer.status()).isEqualTo(403);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision FROM audit_entry WHERE actor = ? AND action = 'read-outages'")
                         .param(billing)
                         .query(String.class)

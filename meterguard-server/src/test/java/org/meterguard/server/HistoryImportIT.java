@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meterguard.core.MeterId;
 import org.meterguard.greenbutton.ImportRejected;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.greenbutton.HistoryImport;
 import org.meterguard.server.greenbutton.ImportProgress;
 import org.meterguard.server.greenbutton.ImportResult;
@@ -50,6 +51,9 @@ class HistoryImportIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditLog auditLog;
+
     @TempDir
     Path temp;
 
@@ -67,6 +71,7 @@ class HistoryImportIT {
         assertThat(again.newDays()).isZero();
         assertThat(again.changedDays()).isZero();
         assertThat(again.conflicts()).isZero();
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'import-green-button' AND subject = ?")
                         .param("meter:" + meter)
                         .query(Long.class)

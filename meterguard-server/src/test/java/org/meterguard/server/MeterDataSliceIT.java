@@ -39,6 +39,7 @@ import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
 import org.meterguard.dlms.WrapperFrame;
 import org.meterguard.server.access.StaffAccounts;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.headend.HeadEnd;
 import org.meterguard.server.headend.MeterModels;
 import org.meterguard.server.meters.MeterRegistry;
@@ -95,6 +96,9 @@ class MeterDataSliceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @LocalServerPort
     int httpPort;
@@ -522,6 +526,7 @@ class MeterDataSliceIT {
     }
 
     private List<String> auditDecisions(SimulatedMeter meter) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT actor || ' ' || decision || ' ' || purpose FROM audit_entry WHERE subject = ?"
                         + " ORDER BY seq")
                 .param("meter:" + meter.meterId())

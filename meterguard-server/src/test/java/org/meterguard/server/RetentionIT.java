@@ -19,6 +19,7 @@ import org.meterguard.core.ReadingQuality;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.retention.Retention;
@@ -70,6 +71,9 @@ class RetentionIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditLog auditLog;
+
     @Test
     void dryRunReportsAndRunRemovesExactlyWhatExpiredAndAuditsIt() {
         day(Channel.ACTIVE_ENERGY_IMPORT, "2025-09-10"); // energy expired: month dropped with its voltage
@@ -114,6 +118,7 @@ class RetentionIT {
         assertThat(rows("received_frame")).isEqualTo(1);
         assertThat(accounts.contact("ACC-GONE")).isEmpty();
         assertThat(accounts.contact("ACC-RECENT")).isPresent();
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT action || ' ' || subject FROM audit_entry WHERE actor = 'privacy-officer-1'"
                                 + " ORDER BY seq")
                         .query(String.class)
@@ -167,6 +172,7 @@ class RetentionIT {
     }
 
     private long auditEntries() {
+        auditLog.awaitProjected();
         return rows("audit_entry");
     }
 

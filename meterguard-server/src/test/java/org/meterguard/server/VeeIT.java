@@ -21,6 +21,7 @@ import org.meterguard.core.StaffRole;
 import org.meterguard.core.TimeRange;
 import org.meterguard.core.vee.LocalDay;
 import org.meterguard.server.access.StaffAccounts;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.vee.VeeJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,9 @@ class VeeIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Test
     void aDaylightSavingDayIsValidatedEstimatedEditedAndReported() throws Exception {
@@ -223,6 +227,7 @@ class VeeIT {
     }
 
     private long count(String sql, Object param) {
+        auditLog.awaitProjected(); // audit_entry is the journal's projection, a few milliseconds behind
         return jdbc.sql(sql)
                 .param(param instanceof MeterId m ? m.value() : param)
                 .query(Long.class)

@@ -1,66 +1,66 @@
 package org.meterguard.server.audit;
 
 import org.meterguard.audit.AuditEvent;
-import org.meterguard.audit.MerkleHashing;
+import org.meterguard.audit.AuditJournal;
+import org.meterguard.server.audit.internal.AuditProjection;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends audit events. Each event's canonical bytes are the Merkle leaf's entry; its leaf index ({@code seq})
- * is gapless, allocated under a transaction-scoped advisory lock so concurrent appends serialize. Each append
- * publishes {@link AuditEntryAppended}; listeners that must see only committed entries use
- * {@code @TransactionalEventListener}.
+ * Appends audit events to the tamper-evident journal ({@code meterguard.audit.directory}), the log's truth: each
+ * event's canonical bytes are an RFC 9162 Merkle leaf, and {@link #append} returns only once the entry is durable
+ * (concurrent appenders share one fsync). Appending takes no database transaction, so an entry stays whatever
+ * happens to the caller's transaction, a refusal included.
+ *
+ * <p>{@code audit_entry} in PostgreSQL is a projection of the journal, filled by a follower a few milliseconds
+ * behind; a reader that must see its own appends there calls {@link #awaitProjected()} first.
+ *
+ * <p>Each append publishes {@link AuditEntryAppended} on the appending thread after the entry is durable. The
+ * entry exists from then on whether or not the caller's transaction commits, so listeners use a plain
+ * {@code @EventListener}, not {@code @TransactionalEventListener} (which would drop the event of a read whose
+ * transaction rolled back).
  */
 @Service
 public class AuditLog {
-    private static final long APPEND_LOCK = 0x4d47_4155_4449_54L;
-
-    private final JdbcClient jdbc;
+    private final AuditJournal journal;
+    private final AuditProjection projection;
     private final ApplicationEventPublisher events;
 
-    AuditLog(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    AuditLog(AuditJournal journal, AuditProjection projection, ApplicationEventPublisher events) {
+        this.journal = journal;
+        this.projection = projection;
         this.events = events;
     }
 
     /**
-     * Appends {@code event} durably in a transaction of its own, so a refusal is recorded even when the work it
-     * refused rolls back. Returns the leaf index.
+     * Appends {@code event} and waits until it is durable in the journal; returns its leaf index.
+     *
+     * @throws org.meterguard.audit.JournalFailed if the journal cannot write (the caller must not go on as if
+     *     audited)
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long append(AuditEvent event) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
-                .param(APPEND_LOCK)
-                .query(Object.class)
-                .single();
-        long seq = jdbc.sql("SELECT coalesce(max(seq), -1) + 1 FROM audit_entry")
-                .query(Long.class)
-                .single();
-        byte[] entry = event.canonicalBytes();
-        jdbc.sql("""
-                        INSERT INTO audit_entry (seq, recorded_at, actor, role, action, resource, subject, purpose,
-                                                 basis, decision, client_address, detail, entry, leaf_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        seq,
-                        java.sql.Timestamp.from(event.at()),
-                        event.actor(),
-                        event.role(),
-                        event.action(),
-                        event.resource(),
-                        event.subject(),
-                        event.purpose(),
-                        event.basis(),
-                        event.decision(),
-                        event.clientAddress(),
-                        event.detail(),
-                        entry,
-                        MerkleHashing.leafHash(entry).bytes())
-                .update();
+        long seq = journal.appendDurably(event);
+        projection.wake();
         events.publishEvent(new AuditEntryAppended(seq, event));
         return seq;
+    }
+
+    /** The number of durable entries; the next append gets this index or a larger one. */
+    public long size() {
+        return journal.size();
+    }
+
+    /** Waits until every entry durable now is in {@code audit_entry} (a few milliseconds, normally). */
+    public void awaitProjected() {
+        awaitProjected(journal.size());
+    }
+
+    /**
+     * Waits until the entries {@code [0, size)} are in {@code audit_entry}.
+     *
+     * @throws IllegalStateException if they are not within {@code meterguard.audit.projection-wait}
+     */
+    public void awaitProjected(long size) {
+        projection.awaitProjected(size);
     }
 }

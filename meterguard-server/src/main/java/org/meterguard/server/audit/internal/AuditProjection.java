@@ -1,0 +1,203 @@
+package org.meterguard.server.audit.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.meterguard.audit.AuditJournal;
+import org.meterguard.audit.JournalCursor;
+import org.meterguard.server.audit.AuditProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code audit_entry} and {@code audit_tree_head} a copy of the journal for readers that need SQL. One
+ * follower thread reads the journal's durable records with a {@link JournalCursor} and stores them in batches, one
+ * transaction per batch, so appends run at the journal's pace, not PostgreSQL's. On start it catches up with
+ * whatever the journal holds beyond the projection (entries made durable just before a crash); on stop it stores
+ * the rest. A failed batch is retried from the journal: the projection only ever lags.
+ */
+@Component
+public class AuditProjection implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
+    private static final long IDLE_POLL_MILLIS = 250;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final AuditJournal journal;
+    private final ProjectionWriter writer;
+    private final int batch;
+    private final Duration wait;
+    private final Object signal = new Object();
+
+    private volatile long projected;
+    private volatile boolean running;
+    private boolean woken;
+    private Thread follower;
+    private JournalCursor cursor;
+
+    AuditProjection(
+            AuditJournal journal,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            AuditProperties properties) {
+        this.journal = journal;
+        this.writer = new ProjectionWriter(jdbc, new TransactionTemplate(transactions));
+        this.batch = properties.projectionBatch();
+        this.wait = properties.projectionWait();
+    }
+
+    /** The number of entries, from index 0, stored in {@code audit_entry}. */
+    public long projected() {
+        return projected;
+    }
+
+    /** Tells the follower there is something new; cheap, never blocks. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the first {@code size} entries are in {@code audit_entry}, at most the configured projection wait.
+     *
+     * @throws IllegalStateException if the projection does not get there in time (PostgreSQL down or far behind)
+     */
+    public void awaitProjected(long size) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (signal) {
+            while (projected < size) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(
+                            "the audit projection holds " + projected + " of " + size + " entries after " + wait,
+                            new TimeoutException());
+                }
+                woken = true;
+                signal.notifyAll();
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the audit projection", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        projected = writer.projectedSize();
+        cursor = journal.cursor(projected);
+        long behind = journal.size() - projected;
+        catchUp();
+        if (behind > 0) {
+            log.info("Audit projection caught up with {} entries from the journal", behind);
+        }
+        running = true;
+        follower = new Thread(this::follow, "audit-projection");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        boolean interrupted = false;
+        while (follower.isAlive()) {
+            try {
+                follower.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Audit projection stops {} entries behind the journal; the next start catches up: {}",
+                    journal.size() - projected,
+                    e.toString());
+        } finally {
+            cursor.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server starts and after it stops, so requests in flight are projected on shutdown. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
+    }
+
+    private void follow() {
+        while (running) {
+            try {
+                if (!storeBatch()) {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Audit projection failed at entry {}; retrying from the journal: {}", projected, e.toString());
+                cursor.close();
+                cursor = journal.cursor(projected);
+                pause(RETRY_MILLIS);
+            }
+        }
+    }
+
+    private void catchUp() {
+        while (storeBatch()) {
+            // until the cursor has caught up
+        }
+    }
+
+    /** Stores one batch read from the cursor; returns whether there was anything. */
+    private boolean storeBatch() {
+        ProjectionWriter.Batch records = writer.newBatch();
+        int entries = cursor.read(batch, records);
+        if (entries == 0 && records.isEmpty()) {
+            return false;
+        }
+        writer.store(records);
+        synchronized (signal) {
+            projected += entries;
+            signal.notifyAll();
+        }
+        return true;
+    }
+
+    private void idle() {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(IDLE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
