@@ -117,7 +117,7 @@ class AccessHistoryIT {
                 .extracting(r -> r.accessorKind() + " " + r.accessor() + " " + r.purpose() + " " + r.basisKind() + " "
                         + r.decision())
                 .containsExactly(
-                        "UTILITY_STAFF CUSTOMER_SERVICE_REPRESENTATIVE CUSTOMER_SERVICE CUSTOMER_REQUEST PERMIT",
+                        "UTILITY_STAFF CUSTOMER_SERVICE_REPRESENTATIVE CUSTOMER_SERVICE SERVICE_REQUEST PERMIT",
                         "UTILITY_STAFF BILLING_ANALYST BILLING WORK_ORDER PERMIT",
                         "UTILITY_STAFF FIELD_TECHNICIAN GRID_OPERATIONS NONE DENY",
                         "THIRD_PARTY Acme Energy SECONDARY CUSTOMER_AUTHORIZATION PERMIT");

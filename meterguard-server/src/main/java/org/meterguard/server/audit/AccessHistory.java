@@ -92,8 +92,9 @@ public class AccessHistory {
     }
 
     /**
-     * The kind of a basis: a basis written {@code kind:id} names its kind; otherwise the purpose implies it (a
-     * customer-service read rests on the customer's request, a secondary one on their authorization).
+     * The kind of a basis, in the names of the policy's basis kinds: a basis written {@code kind:id} names its kind;
+     * otherwise the purpose implies it (a customer-service read rests on the customer's service request, a
+     * secondary one on their authorization, a billing or grid read with a basis on a work order).
      */
     static String basisKind(String purpose, String basis) {
         if (basis == null || basis.isBlank()) {
@@ -113,8 +114,8 @@ public class AccessHistory {
             return "OTHER";
         }
         return switch (declared) {
-            case CUSTOMER_SERVICE -> "CUSTOMER_REQUEST";
-            case CONTRACTED_PROGRAM -> "CONTRACT";
+            case CUSTOMER_SERVICE -> "SERVICE_REQUEST";
+            case CONTRACTED_PROGRAM -> "PROGRAM_CONTRACT";
             case LEGAL_REQUIREMENT -> "LEGAL_DEMAND";
             case SECONDARY -> "CUSTOMER_AUTHORIZATION";
             case BILLING, GRID_OPERATIONS -> "WORK_ORDER";

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param accessor the staff role (e.g. {@code BILLING_ANALYST}), the third party's organization, {@code CUSTOMER},
  *     or {@code SYSTEM} for the utility's automated jobs
  * @param purpose the declared purpose, e.g. {@code BILLING}
- * @param basisKind what the access rested on: {@code WORK_ORDER}, {@code CUSTOMER_REQUEST}, {@code CONTRACT},
- *     {@code LEGAL_DEMAND}, {@code CUSTOMER_AUTHORIZATION}, another named kind, or {@code NONE}
+ * @param basisKind what the access rested on: {@code WORK_ORDER}, {@code SERVICE_REQUEST}, {@code PROGRAM_CONTRACT},
+ *     {@code LEGAL_DEMAND}, {@code CUSTOMER_AUTHORIZATION} (the policy's basis kinds), another kind the basis names
+ *     as {@code kind:id}, or {@code NONE}; never the basis's id
  * @param action what was done, e.g. {@code read-interval-data}
  * @param resource what it was done to, e.g. {@code meter/MG-1/readings}
  * @param decision {@code PERMIT}, {@code DENY}, or what a change did (e.g. {@code EXECUTED})

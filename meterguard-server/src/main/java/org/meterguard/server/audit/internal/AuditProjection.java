@@ -150,10 +150,23 @@ public class AuditProjection implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 log.warn("Audit projection failed at entry {}; retrying from the journal: {}", projected, e.toString());
-                cursor.close();
-                cursor = journal.cursor(projected);
                 pause(RETRY_MILLIS);
+                resume();
             }
+        }
+    }
+
+    /** Starts reading again from what the projection holds (a failed batch may have committed or not). */
+    private void resume() {
+        try {
+            long stored = writer.projectedSize();
+            cursor.close();
+            cursor = journal.cursor(stored);
+            synchronized (signal) {
+                projected = stored;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Audit projection cannot resume yet: {}", e.toString());
         }
     }
 
