@@ -34,6 +34,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.greenbutton.HistoryImport;
 import org.meterguard.server.greenbutton.ImportProgress;
 import org.meterguard.server.readings.ReadingStore;
@@ -77,6 +78,9 @@ class GreenButtonDownloadIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     StaffAccounts staff;
@@ -220,6 +224,7 @@ class GreenButtonDownloadIT {
     }
 
     private List<String> audited(String actor) {
+        auditLog.awaitProjected(); // audit_entry is the journal's projection, a few milliseconds behind
         return jdbc.sql("SELECT decision || ' ' || subject FROM audit_entry WHERE actor = ? AND action = ?"
                         + " ORDER BY seq")
                 .params(actor, "greenbutton-download")

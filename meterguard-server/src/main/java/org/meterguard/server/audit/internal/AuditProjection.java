@@ -25,6 +25,7 @@ public class AuditProjection implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
     private static final long IDLE_POLL_MILLIS = 250;
     private static final long RETRY_MILLIS = 1_000;
+    private static final long STOP_WAIT_MILLIS = 5_000;
 
     private final AuditJournal journal;
     private final ProjectionWriter writer;
@@ -104,30 +105,35 @@ public class AuditProjection implements SmartLifecycle {
         follower.start();
     }
 
+    /**
+     * Lets the follower store what is left and stop, waiting at most {@value #STOP_WAIT_MILLIS} ms: a database
+     * already gone (its own shutdown hook may stop it first) must not hold up the shutdown, and whatever is not
+     * projected then is caught up on the next start.
+     */
     @Override
     public void stop() {
         running = false;
         wake();
-        boolean interrupted = false;
-        while (follower.isAlive()) {
-            try {
-                follower.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        boolean interrupted = join(STOP_WAIT_MILLIS);
+        if (follower.isAlive()) {
+            follower.interrupt();
+            interrupted |= join(1_000);
         }
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Audit projection stops {} entries behind the journal; the next start catches up: {}",
-                    journal.size() - projected,
-                    e.toString());
-        } finally {
+        if (!follower.isAlive()) {
             cursor.close();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits up to {@code millis} for the follower to end; returns whether this thread was interrupted. */
+    private boolean join(long millis) {
+        try {
+            follower.join(millis);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
         }
     }
 
@@ -151,7 +157,19 @@ public class AuditProjection implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Audit projection failed at entry {}; retrying from the journal: {}", projected, e.toString());
                 pause(RETRY_MILLIS);
-                resume();
+                if (running) {
+                    resume();
+                }
+            }
+        }
+        if (journal.size() > projected && !Thread.currentThread().isInterrupted()) {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Audit projection stops {} entries behind the journal; the next start catches up: {}",
+                        journal.size() - projected,
+                        e.toString());
             }
         }
     }
