@@ -20,6 +20,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,9 @@ class AggregateReleasesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     StaffAccounts staff;
@@ -115,6 +119,7 @@ class AggregateReleasesIT {
                         PASSWORD)
                 .json();
         assertThat(recorded.get("result").asString()).contains("R|2026-06-02|RESIDENTIAL|feeder:F-2+feeder:F-3|249|");
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'aggregate-release' AND actor = ?")
                         .param(officer)
                         .query(Long.class)

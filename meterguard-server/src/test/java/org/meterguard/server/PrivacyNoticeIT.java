@@ -20,6 +20,7 @@ import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.privacy.PrivacyNotices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +63,9 @@ class PrivacyNoticeIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Test
     void privacyOfficerPublishesVersionsAndEveryoneSeesCurrentPriorAndUpcoming() throws Exception {
@@ -110,6 +114,7 @@ class PrivacyNoticeIT {
         assertThat(current.get("version").asInt()).isEqualTo(2);
         assertThat(current.get("content").get("howToLimit").asString()).isEqualTo("Limit v2");
         assertThat(api.get("/api/v1/privacy/notices", null, null).json()).hasSize(3);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'publish-privacy-notice' AND actor = 'po'")
                         .query(Long.class)
                         .single())
@@ -156,6 +161,7 @@ class PrivacyNoticeIT {
         assertThat(notices.due("ACC-NOTICE")).isEmpty();
         assertThat(notices.log("ACC-NOTICE")).singleElement().satisfies(g -> assertThat(g.reason())
                 .isEqualTo(NoticeReason.NEW_ACCOUNT));
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'give-privacy-notice'"
                                 + " AND subject = 'account:ACC-NOTICE'")
                         .query(Long.class)

@@ -23,6 +23,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +58,9 @@ class RateComparisonIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     StaffAccounts staff;
@@ -277,6 +281,7 @@ class RateComparisonIT {
     }
 
     private List<String> audit(String actor) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT action || ' ' || subject || ' ' || purpose || ' ' || basis || ' ' || decision"
                         + " FROM audit_entry WHERE actor = ? ORDER BY seq")
                 .param(actor)

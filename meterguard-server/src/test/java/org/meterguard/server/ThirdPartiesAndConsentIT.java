@@ -28,6 +28,7 @@ import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
 import org.meterguard.server.audit.Actor;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.consent.Authorizations;
 import org.meterguard.server.consent.DisclosureRefused;
 import org.meterguard.server.consent.Disclosures;
@@ -67,6 +68,9 @@ class ThirdPartiesAndConsentIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     StaffAccounts staff;
@@ -140,22 +144,26 @@ class ThirdPartiesAndConsentIT {
                 .hasMessageContaining("is REVOKED");
         assertThat(api.get("/api/v1/disclosures?account=A-1", officer, PASSWORD).json())
                 .hasSize(1);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision FROM audit_entry WHERE action = 'disclose-covered-data'"
                                 + " AND subject = 'account:A-1' ORDER BY seq")
                         .query(String.class)
                         .list())
                 .containsExactly("PERMIT", "DENY", "DENY");
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT basis FROM audit_entry WHERE action = 'disclose-covered-data'"
                                 + " AND subject = 'account:A-1' AND decision = 'PERMIT'")
                         .query(String.class)
                         .single())
                 .isEqualTo(id);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'disclose-covered-data' ORDER BY seq DESC"
                                 + " LIMIT 1")
                         .query(String.class)
                         .single())
                 .contains("to acme-energy: INTERVAL_USAGE 2026-06-02T07:00:00Z/2026-06-03T07:00:00Z HOURLY")
                 .contains("refused: authorization " + id + " is REVOKED");
+        auditLog.awaitProjected();
         assertThat(jdbc.sql(
                                 "SELECT action FROM audit_entry WHERE subject = 'account:A-1' AND action LIKE '%-authorization'"
                                         + " ORDER BY seq")
@@ -292,6 +300,7 @@ class ThirdPartiesAndConsentIT {
                         .get("reason")
                         .asString())
                 .isEqualTo("PATTERN_OF_BREACH");
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE subject = 'third-party:leaky-co' ORDER BY seq")
                         .query(String.class)
                         .list())

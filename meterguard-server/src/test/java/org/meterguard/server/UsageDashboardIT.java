@@ -23,6 +23,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.portal.AccountUsage;
 import org.meterguard.server.portal.UsageDashboard;
 import org.meterguard.server.readings.ReadingStore;
@@ -68,6 +69,9 @@ class UsageDashboardIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @BeforeEach
     void occupantsAndTheirMeter() {
@@ -126,6 +130,7 @@ class UsageDashboardIT {
         // December was the previous occupant's: the comparison period shows nothing of it.
         assertThat(usage.previousImported().period().first()).isEqualTo(day("2025-12-01"));
         assertThat(usage.previousImported().total()).isZero();
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision || ' ' || subject || ' ' || purpose FROM audit_entry"
                                 + " WHERE action = 'read-usage' AND actor = 'customer-ACC-NEW'")
                         .query(String.class)
@@ -154,6 +159,7 @@ class UsageDashboardIT {
                         "10.0.0.3"))
                 .isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("ACC-OLD");
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision FROM audit_entry WHERE action = 'read-usage'"
                                 + " AND subject = 'account:ACC-OLD' AND actor = 'customer-ACC-NEW'")
                         .query(String.class)

@@ -26,6 +26,7 @@ public class AccessHistory {
     public static final int MAX_RECORDS = 10_000;
 
     private static final String THIRD_PARTY_PREFIX = "third-party:";
+    private static final String DISCLOSURE = "disclose-covered-data";
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
@@ -51,7 +52,7 @@ public class AccessHistory {
         }
         auditLog.awaitProjected();
         return jdbc.sql("""
-                        SELECT recorded_at, actor, role, action, resource, purpose, basis, decision
+                        SELECT recorded_at, actor, role, action, resource, purpose, basis, decision, detail
                           FROM audit_entry
                          WHERE subject = ? AND recorded_at >= ? AND recorded_at < ?
                          ORDER BY seq
@@ -65,7 +66,10 @@ public class AccessHistory {
         String actor = rs.getString("actor");
         String role = rs.getString("role");
         String purpose = rs.getString("purpose");
-        String[] accessor = accessor(actor, role);
+        String[] accessor = disclosedTo(rs.getString("action"), rs.getString("detail"));
+        if (accessor == null) {
+            accessor = accessor(actor, role);
+        }
         return new AccessRecord(
                 rs.getTimestamp("recorded_at").toInstant(),
                 accessor[0],
@@ -75,6 +79,19 @@ public class AccessHistory {
                 rs.getString("action"),
                 rs.getString("resource"),
                 rs.getString("decision"));
+    }
+
+    /**
+     * The third party a disclosure went to ({@code consent.Disclosures} records it as {@code to <id>: ...} in the
+     * detail, the staff member deciding as the actor), or null for anything else.
+     */
+    private static String[] disclosedTo(String action, String detail) {
+        if (!DISCLOSURE.equals(action) || !detail.startsWith("to ") || detail.indexOf(':') < 4) {
+            return null;
+        }
+        return new String[] {
+            "THIRD_PARTY", detail.substring(3, detail.indexOf(':')).strip()
+        };
     }
 
     /** Kind and name of who accessed: a role or an organization, never the actor's own name. */
