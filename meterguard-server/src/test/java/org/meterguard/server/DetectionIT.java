@@ -79,6 +79,9 @@ class DetectionIT {
     JdbcClient jdbc;
 
     @Autowired
+    AuditLog auditLog;
+
+    @Autowired
     StaffAccounts staff;
 
     @Autowired
@@ -174,6 +177,7 @@ class DetectionIT {
                 .json();
         List<Long> evidence = longs(shown.get("auditEntries"));
         assertThat(evidence).hasSize(10);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT DISTINCT actor FROM audit_entry WHERE seq = ANY(?::bigint[])")
                         .param(evidence.stream().map(String::valueOf).toArray(String[]::new))
                         .query(String.class)
@@ -228,12 +232,14 @@ class DetectionIT {
                 longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor, PASSWORD)
                         .json()
                         .get("auditEntries"));
+        auditLog.awaitProjected();
         assertThat(evidence)
                 .containsExactly(
                         jdbc.sql("SELECT seq FROM audit_entry WHERE actor = ? AND subject = 'meter:MG-HONEY-1'")
                                 .param(eve)
                                 .query(Long.class)
                                 .single());
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'flag-subject' AND actor = ?")
                         .param(officer)
                         .query(Long.class)
