@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -o test-compile dependency:build-classpath -pl meterguard-server -am \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cd meterguard-server
-exec java -Xmx6g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+exec java -Xmx6g ${AGGREGATE_BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
     org.meterguard.server.bench.AggregateBenchmark "$@"

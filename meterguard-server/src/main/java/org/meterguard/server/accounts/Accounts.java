@@ -214,44 +214,6 @@ public class Accounts {
         return periods;
     }
 
-    /**
-     * Streams every placement overlapping {@code range} to {@code sink}, in meter order (byte order, as the store
-     * streams day rows): which account's usage each meter measured, where and when.
-     */
-    @Transactional(readOnly = true)
-    public void streamPlacements(TimeRange range, java.util.function.Consumer<Placement> sink) {
-        jdbc.sql("""
-                        SELECT i.meter_id, o.account_id, p.feeder, p.zone, a.account_class,
-                               greatest(o.move_in, i.installed_at) AS from_at,
-                               least(coalesce(o.move_out, '9999-12-31 00:00:00+00'),
-                                     coalesce(i.removed_at, '9999-12-31 00:00:00+00')) AS to_at
-                          FROM meter_installation i
-                          JOIN service_point p ON p.service_point_id = i.service_point_id
-                          JOIN occupancy o ON o.service_point_id = i.service_point_id
-                           AND o.move_in < coalesce(i.removed_at, '9999-12-31 00:00:00+00')
-                           AND coalesce(o.move_out, '9999-12-31 00:00:00+00') > i.installed_at
-                          JOIN customer_account a ON a.account_id = o.account_id
-                         WHERE i.installed_at < ? AND coalesce(i.removed_at, '9999-12-31 00:00:00+00') > ?
-                           AND o.move_in < ? AND coalesce(o.move_out, '9999-12-31 00:00:00+00') > ?
-                         ORDER BY i.meter_id COLLATE "C", from_at""")
-                .params(
-                        Timestamp.from(range.to()),
-                        Timestamp.from(range.from()),
-                        Timestamp.from(range.to()),
-                        Timestamp.from(range.from()))
-                .withFetchSize(10_000)
-                .query(rs -> {
-                    sink.accept(new Placement(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            AccountClass.valueOf(rs.getString(5)),
-                            rs.getTimestamp(6).toInstant(),
-                            rs.getTimestamp(7).toInstant()));
-                });
-    }
-
     private static MeteredPeriod period(String accountId, ResultSet rs) throws SQLException {
         return new MeteredPeriod(
                 accountId,

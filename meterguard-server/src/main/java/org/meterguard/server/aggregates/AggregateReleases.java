@@ -24,7 +24,7 @@ import org.meterguard.core.aggregates.AggregateRelease;
 import org.meterguard.core.aggregates.AnonymityPolicy;
 import org.meterguard.core.aggregates.Anonymizer;
 import org.meterguard.core.aggregates.Cell;
-import org.meterguard.server.accounts.Accounts;
+import org.meterguard.server.accounts.Placements;
 import org.meterguard.server.aggregates.internal.FleetCells;
 import org.meterguard.server.audit.Actor;
 import org.meterguard.server.audit.AuditLog;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AggregateReleases {
-    private final Accounts accounts;
+    private final Placements placements;
     private final ReadingStore store;
     private final AuditLog audit;
     private final JdbcClient jdbc;
@@ -49,8 +49,12 @@ public class AggregateReleases {
     private final Clock clock = Clock.systemUTC();
 
     AggregateReleases(
-            Accounts accounts, ReadingStore store, AuditLog audit, JdbcClient jdbc, AggregateProperties properties) {
-        this.accounts = accounts;
+            Placements placements,
+            ReadingStore store,
+            AuditLog audit,
+            JdbcClient jdbc,
+            AggregateProperties properties) {
+        this.placements = placements;
         this.store = store;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -67,7 +71,7 @@ public class AggregateReleases {
         TimeRange span = new TimeRange(
                 request.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 request.lastDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        accounts.streamPlacements(span, fleet::add);
+        placements.stream(span, fleet::add);
         List<FleetCells.Stream> streams = stream(request, fleet);
         String prefix = request.areaKind().name().toLowerCase(java.util.Locale.ROOT) + ":";
         List<Cell> cells = fleet.cells(streams, prefix, periodLabels(request, periods));

@@ -59,6 +59,12 @@ public final class CopyBinaryReader {
         return (short) readShort();
     }
 
+    /** A bigint field. */
+    public long int8() throws IOException {
+        requireLength(8);
+        return (long) readInt() << 32 | readInt() & 0xFFFF_FFFFL;
+    }
+
     /** A date field. */
     public LocalDate date() throws IOException {
         requireLength(4);

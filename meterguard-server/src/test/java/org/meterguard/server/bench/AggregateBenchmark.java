@@ -18,7 +18,7 @@ import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
 import org.meterguard.server.MeterguardApplication;
-import org.meterguard.server.accounts.Accounts;
+import org.meterguard.server.accounts.Placements;
 import org.meterguard.server.aggregates.AggregateReleases;
 import org.meterguard.server.aggregates.AggregateRequest;
 import org.meterguard.server.aggregates.AreaKind;
@@ -100,14 +100,17 @@ public final class AggregateBenchmark {
 
     /** Each part alone: the placements query, and streaming the day's rows in one stream. */
     private static void parts(ConfigurableApplicationContext context, int streams) {
-        Accounts accounts = context.getBean(Accounts.class);
         long start = System.nanoTime();
         long[] placements = {0};
-        accounts.streamPlacements(
+        context.getBean(Placements.class).stream(
                 new TimeRange(DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.parse("2026-10-15T00:00:00Z")),
                 p -> placements[0]++);
         System.out.printf(
                 Locale.ROOT, "  placements alone: %,d in %.2f s%n", placements[0], (System.nanoTime() - start) / 1e9);
+        if (System.getProperty("explain") != null) {
+            explain(context, "");
+            explain(context, "SET enable_nestloop = off; SET work_mem = '256MB'");
+        }
         start = System.nanoTime();
         long rows = context.getBean(ReadingStore.class)
                 .streamDays(Channel.ACTIVE_ENERGY_IMPORT, DAY, DAY, (meter, channel, day, values) -> {});
@@ -116,6 +119,31 @@ public final class AggregateBenchmark {
                 "  day rows streamed alone, one stream: %,d in %.2f s%n",
                 rows,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Prints the placements query's plan and timing after {@code settings} (for the record in benchmarks.md). */
+    private static void explain(ConfigurableApplicationContext context, String settings) {
+        String sql = "EXPLAIN (ANALYZE) "
+                + Placements.select(new TimeRange(
+                        DAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        try (java.sql.Connection connection =
+                        context.getBean(javax.sql.DataSource.class).getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String setting : settings.split(";")) {
+                if (!setting.isBlank()) {
+                    statement.execute(setting);
+                }
+            }
+            System.out.println("  plan with [" + settings + "]:");
+            try (java.sql.ResultSet plan = statement.executeQuery(sql)) {
+                while (plan.next()) {
+                    System.out.println("    " + plan.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void fleet(JdbcClient jdbc, int meters) {

@@ -23,12 +23,15 @@ import org.meterguard.server.readings.DayRowHandler;
  * {@link #cells} adds them up. Allocates nothing per row once a meter's placements are found.
  */
 public final class FleetCells {
+    private static final int SAMPLE_EVERY = 64;
+
     private final boolean byZone;
     private final LocalDate firstDay;
     private final int periods;
-    private final Map<String, int[]> unitIds = new HashMap<>();
+    private final Map<String, Integer> unitByAccount = new HashMap<>();
+    private final Map<String, Integer> unitByAccountAndArea = new HashMap<>();
     private final Map<String, MeterSpans> meters = new HashMap<>();
-    private final List<String> meterOrder = new ArrayList<>();
+    private final List<String> meterSample = new ArrayList<>();
     private final List<String> areas = new ArrayList<>();
     private final Map<String, Integer> areaIds = new HashMap<>();
     private int[] unitArea = new int[1024];
@@ -42,22 +45,38 @@ public final class FleetCells {
         this.periods = periods;
     }
 
-    /** Adds a placement; placements come in meter order. */
+    /** Adds a placement (in any order). */
     public void add(Placement placement) {
         String area = byZone ? placement.zone() : placement.feeder();
         int areaId = areaIds.computeIfAbsent(area, a -> {
             areas.add(a);
             return areas.size() - 1;
         });
-        int unit = unitIds.computeIfAbsent(
-                        placement.accountId() + '\u0000' + area, k -> new int[] {newUnit(areaId, placement)})[0];
+        int unit = unit(placement, areaId);
         MeterSpans spans = meters.get(placement.meterId());
         if (spans == null) {
             spans = new MeterSpans();
             meters.put(placement.meterId(), spans);
-            meterOrder.add(placement.meterId());
+            if (meters.size() % SAMPLE_EVERY == 1) {
+                meterSample.add(placement.meterId());
+            }
         }
         spans.add(unit, placement.from().getEpochSecond(), placement.to().getEpochSecond());
+    }
+
+    /** The unit of the placement's account in its area; nearly every account has one area, found by its id alone. */
+    private int unit(Placement placement, int areaId) {
+        Integer unit = unitByAccount.get(placement.accountId());
+        if (unit == null) {
+            unit = newUnit(areaId, placement);
+            unitByAccount.put(placement.accountId(), unit);
+            return unit;
+        }
+        if (unitArea[unit] == areaId) {
+            return unit;
+        }
+        return unitByAccountAndArea.computeIfAbsent(
+                placement.accountId() + '\u0000' + areaId, k -> newUnit(areaId, placement));
     }
 
     private int newUnit(int areaId, Placement placement) {
@@ -70,11 +89,16 @@ public final class FleetCells {
         return units++;
     }
 
-    /** Meter ids splitting the placed meters into {@code streams} ranges of about equal size (byte order). */
+    /**
+     * Meter ids splitting the placed meters into {@code streams} ranges of about equal size, from a sample sorted in
+     * UTF-16 order. Any split points partition the meters correctly; the sample only balances the ranges.
+     */
     public List<String> splitPoints(int streams) {
+        List<String> sorted = new ArrayList<>(meterSample);
+        java.util.Collections.sort(sorted);
         List<String> points = new ArrayList<>();
-        for (int i = 1; i < streams && meterOrder.size() >= streams; i++) {
-            points.add(meterOrder.get((int) ((long) meterOrder.size() * i / streams)));
+        for (int i = 1; i < streams && sorted.size() >= streams; i++) {
+            points.add(sorted.get(sorted.size() * i / streams));
         }
         return points;
     }
@@ -165,29 +189,36 @@ public final class FleetCells {
         }
     }
 
-    /** A meter's placements: which unit from when to when (epoch seconds). */
+    /** A meter's placements: which unit from when to when (epoch seconds); nearly always one, kept in fields. */
     private static final class MeterSpans {
-        private int[] unit = new int[1];
-        private long[] from = new long[1];
-        private long[] to = new long[1];
+        private int unit0;
+        private long from0;
+        private long to0;
         private int count;
+        private long[] more;
 
         void add(int u, long f, long t) {
-            if (count == unit.length) {
-                unit = java.util.Arrays.copyOf(unit, count * 2);
-                from = java.util.Arrays.copyOf(from, count * 2);
-                to = java.util.Arrays.copyOf(to, count * 2);
+            if (count == 0) {
+                unit0 = u;
+                from0 = f;
+                to0 = t;
+            } else {
+                int at = (count - 1) * 3;
+                more = more == null ? new long[3] : java.util.Arrays.copyOf(more, at + 3);
+                more[at] = u;
+                more[at + 1] = f;
+                more[at + 2] = t;
             }
-            unit[count] = u;
-            from[count] = f;
-            to[count] = t;
             count++;
         }
 
         int unitAt(long second) {
-            for (int i = 0; i < count; i++) {
-                if (second >= from[i] && second < to[i]) {
-                    return unit[i];
+            if (count > 0 && second >= from0 && second < to0) {
+                return unit0;
+            }
+            for (int i = 0; i + 1 < count; i++) {
+                if (second >= more[i * 3 + 1] && second < more[i * 3 + 2]) {
+                    return (int) more[i * 3];
                 }
             }
             return -1;
