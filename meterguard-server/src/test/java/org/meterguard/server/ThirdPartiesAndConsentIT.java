@@ -17,6 +17,7 @@ import org.meterguard.core.PurposeOfUse;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.consent.AuthorizationScope;
 import org.meterguard.core.consent.DisclosureRequest;
 import org.meterguard.core.consent.GrantMechanism;
 import org.meterguard.core.consent.Granularity;
@@ -29,6 +30,7 @@ import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
 import org.meterguard.server.audit.Actor;
 import org.meterguard.server.audit.AuditLog;
+import org.meterguard.server.consent.AuthorizationGrant;
 import org.meterguard.server.consent.Authorizations;
 import org.meterguard.server.consent.DisclosureRefused;
 import org.meterguard.server.consent.Disclosures;
@@ -170,6 +172,77 @@ class ThirdPartiesAndConsentIT {
                         .query(String.class)
                         .list())
                 .containsExactly("grant-authorization", "revoke-authorization");
+    }
+
+    @Test
+    void aCustomerGrantsOnlineAndOnlyOnlineRevocationEndsItAtOnce() throws Exception {
+        ApiClient api = new ApiClient(httpPort);
+        register(api, account(StaffRole.PRIVACY_OFFICER), "online-co");
+        customerWithADay("A-5", "MG-C-5", AccountClass.RESIDENTIAL);
+        Actor customer = new Actor("customer-A-5", "CUSTOMER", "198.51.100.7");
+        Actor party = new Actor("online-co", "THIRD_PARTY", "");
+        AuthorizationGrant grant = new AuthorizationGrant(
+                "online-co",
+                "home-energy-report",
+                new AuthorizationScope(
+                        java.util.EnumSet.of(InformationCategory.INTERVAL_USAGE),
+                        new TimeRange(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")),
+                        Granularity.DAILY),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                java.util.Optional.empty());
+
+        String id = authorizations
+                .grant("A-5", grant, GrantMechanism.ONLINE, customer)
+                .authorizationId();
+        DisclosureRequest daily = new DisclosureRequest(
+                "online-co",
+                "A-5",
+                PurposeOfUse.SECONDARY,
+                "home-energy-report",
+                InformationCategory.INTERVAL_USAGE,
+                new TimeRange(DAY, DAY.plusSeconds(86_400)),
+                Granularity.DAILY,
+                disclosures.now());
+        assertThat(disclosures.discloseIntervalUsage(daily, party))
+                .singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo(96 * 100));
+        assertThatThrownBy(() -> authorizations.revoke(
+                        "A-5",
+                        id,
+                        GrantMechanism.SIGNED_FORM,
+                        new Actor("csr-1", "CUSTOMER_SERVICE_REPRESENTATIVE", "")))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("can be revoked only ONLINE");
+        assertThat(authorizations.validById(
+                        id,
+                        "A-5",
+                        InformationCategory.INTERVAL_USAGE,
+                        new TimeRange(DAY, DAY.plusSeconds(86_400)),
+                        disclosures.now()))
+                .isPresent();
+
+        authorizations.revoke("A-5", id, GrantMechanism.ONLINE, customer);
+
+        DisclosureRequest next = new DisclosureRequest(
+                "online-co",
+                "A-5",
+                PurposeOfUse.SECONDARY,
+                "home-energy-report",
+                InformationCategory.INTERVAL_USAGE,
+                new TimeRange(DAY, DAY.plusSeconds(86_400)),
+                Granularity.DAILY,
+                disclosures.now());
+        assertThatThrownBy(() -> disclosures.discloseIntervalUsage(next, party))
+                .isInstanceOf(DisclosureRefused.class)
+                .hasMessageContaining("is REVOKED");
+        assertThat(authorizations.validById(
+                        id,
+                        "A-5",
+                        InformationCategory.INTERVAL_USAGE,
+                        new TimeRange(DAY, DAY.plusSeconds(86_400)),
+                        disclosures.now()))
+                .isEmpty();
+        assertThat(disclosures.log("online-co", "A-5", 10)).hasSize(1);
     }
 
     @Test
