@@ -44,6 +44,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/api/v1/me/usage")
                                 .hasRole("CUSTOMER")
+                                .requestMatchers(HttpMethod.POST, "/portal/authorizations", "/portal/authorizations/**")
+                                .hasRole("CUSTOMER")
                                 .requestMatchers("/api/v1/privacy/notices/log")
                                 .hasRole("PRIVACY_OFFICER")
                                 .requestMatchers(HttpMethod.GET, "/api/v1/privacy/notices", "/api/v1/privacy/notices/*")

@@ -13,11 +13,11 @@ class PortalFeatures {
     }
 
     public boolean isRates() {
-        return false;
+        return true;
     }
 
     public boolean isAuthorizations() {
-        return false;
+        return true;
     }
 
     public boolean isAccessHistory() {
