@@ -35,6 +35,7 @@ public final class AuditLogBenchmark {
                 "--meterguard.headend.tls.enabled=false",
                 "--meterguard.demo.enabled=false",
                 "--meterguard.retention.enabled=false",
+                "--meterguard.audit.projection-wait=600s",
                 "--logging.level.root=warn")) {
             AuditLog log = context.getBean(AuditLog.class);
             run(log, threads, 2, null); // warm-up
