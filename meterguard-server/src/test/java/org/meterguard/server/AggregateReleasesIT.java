@@ -39,7 +39,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class AggregateReleasesIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-06-02T00:00:00Z");
     private static final String REQUEST =
             "{\"firstDay\":\"2026-06-02\",\"lastDay\":\"2026-06-02\",\"area\":\"FEEDER\",\"period\":\"DAY\"}";
@@ -80,9 +79,9 @@ class AggregateReleasesIT {
         customers("F-1", AccountClass.COMMERCIAL, 1, 250); // 24,000 of 158,400 Wh: 15.15%
         customer("F-9", AccountClass.RESIDENTIAL, 10, "MG-AGG-UNOCCUPIED", false);
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
 
-        ApiClient.Answer answer = api.postJson("/api/v1/aggregates/releases", REQUEST, officer, PASSWORD);
+        ApiClient.Answer answer = api.postJson("/api/v1/aggregates/releases", REQUEST, officer);
 
         assertThat(answer.status()).isEqualTo(201);
         JsonNode outcome = answer.json();
@@ -106,8 +105,8 @@ class AggregateReleasesIT {
         assertThat(outcome.get("rowsRead").asLong()).isEqualTo(365);
         assertThat(outcome.get("rowsUnattributed").asLong()).isEqualTo(1);
 
-        JsonNode again = api.postJson("/api/v1/aggregates/releases", REQUEST, officer, PASSWORD)
-                .json();
+        JsonNode again =
+                api.postJson("/api/v1/aggregates/releases", REQUEST, officer).json();
         assertThat(again.get("sha256").asString())
                 .isEqualTo(outcome.get("sha256").asString());
         assertThat(again.get("releaseId").asLong())
@@ -115,20 +114,19 @@ class AggregateReleasesIT {
         JsonNode recorded = api.get(
                         "/api/v1/aggregates/releases/"
                                 + outcome.get("releaseId").asLong(),
-                        officer,
-                        PASSWORD)
+                        officer)
                 .json();
         assertThat(recorded.get("result").asString()).contains("R|2026-06-02|RESIDENTIAL|feeder:F-2+feeder:F-3|249|");
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'aggregate-release' AND actor = ?")
-                        .param(officer)
+                        .param(officer.username())
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
-        assertThat(api.postJson("/api/v1/aggregates/releases", REQUEST, account(StaffRole.GRID_OPERATOR), PASSWORD)
+        assertThat(api.postJson("/api/v1/aggregates/releases", REQUEST, account(StaffRole.GRID_OPERATOR))
                         .status())
                 .isEqualTo(403);
-        assertThat(api.postJson("/api/v1/aggregates/releases", REQUEST.replace("FEEDER", "ZIP"), officer, PASSWORD)
+        assertThat(api.postJson("/api/v1/aggregates/releases", REQUEST.replace("FEEDER", "ZIP"), officer)
                         .status())
                 .isEqualTo(400);
     }
@@ -162,9 +160,7 @@ class AggregateReleasesIT {
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, readings);
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

@@ -58,7 +58,6 @@ import tools.jackson.databind.JsonNode;
         })
 class CollectorTlsIT {
     private static final AtomicInteger SERIAL = new AtomicInteger(5000);
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-04-01T00:00:00Z");
     private static final PushBuilder BUILDER =
             new PushBuilder(new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15)));
@@ -246,12 +245,11 @@ class CollectorTlsIT {
     }
 
     private JsonNode alerts(String subject, int atLeast) throws Exception {
-        String operator = "operator-" + SERIAL.incrementAndGet();
-        accounts.create(operator, PASSWORD, StaffRole.GRID_OPERATOR);
+        TestUser operator = TestUser.staff(accounts, "operator-" + SERIAL.incrementAndGet(), StaffRole.GRID_OPERATOR);
         ApiClient api = new ApiClient(httpPort);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            ApiClient.Answer answer = api.get("/api/v1/alerts?subject=" + subject, operator, PASSWORD);
+            ApiClient.Answer answer = api.get("/api/v1/alerts?subject=" + subject, operator);
             assertThat(answer.status()).isEqualTo(200);
             if (answer.json().size() >= atLeast || System.nanoTime() > deadline) {
                 return answer.json();

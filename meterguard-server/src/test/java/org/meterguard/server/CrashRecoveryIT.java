@@ -36,11 +36,11 @@ class CrashRecoveryIT {
         String[] demo = {
             "--meterguard.demo.meters=3", "--meterguard.demo.backfill-days=1", "--meterguard.demo.push-interval=1h"
         };
-        String password;
+        TestUser operator;
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
         FleetRunner.Result acknowledged;
         try (ServerProcess first = ServerProcess.start(data, http, headEnd, demo)) {
-            password = passwordOf(first.awaitLine(l -> l.strip().startsWith("operator "), STARTUP));
+            operator = userOf(first.awaitLine(l -> l.strip().startsWith("operator "), STARTUP));
             first.awaitLine(l -> l.contains("Demo fleet pushed"), STARTUP);
 
             List<SimulatedMeter> fleet = FleetFile.read(data.resolve("simulator/fleet.properties"));
@@ -58,7 +58,7 @@ class CrashRecoveryIT {
                 assertThat(second.output()).noneMatch(l -> l.contains("first start"));
                 ApiClient api = new ApiClient(http);
                 for (SimulatedMeter meter : fleet) {
-                    JsonNode readings = readings(api, meter, day, password);
+                    JsonNode readings = readings(api, meter, day, operator);
                     assertThat(readings).hasSize(96);
                     assertThat(readings.get(40).get("value").asLong())
                             .isEqualTo(shape().importWh(meter, day.plus(Duration.ofMinutes(15 * 40))));
@@ -71,13 +71,12 @@ class CrashRecoveryIT {
         }
     }
 
-    private static JsonNode readings(ApiClient api, SimulatedMeter meter, Instant day, String password)
+    private static JsonNode readings(ApiClient api, SimulatedMeter meter, Instant day, TestUser operator)
             throws Exception {
         ApiClient.Answer answer = api.get(
                 "/api/v1/meters/" + meter.meterId() + "/readings?from=" + day + "&to=" + day.plus(Duration.ofDays(1))
                         + "&purpose=GRID_OPERATIONS",
-                "operator",
-                password);
+                operator);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("readings");
     }
@@ -97,10 +96,15 @@ class CrashRecoveryIT {
         return new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15));
     }
 
-    private static String passwordOf(String bannerLine) {
-        return bannerLine
-                .substring(bannerLine.indexOf("password:") + "password:".length())
+    /** The operator from the first start's banner line: "operator ROLE password: xxx  totp: otpauth://...". */
+    private static TestUser userOf(String bannerLine) {
+        String password = bannerLine
+                .substring(bannerLine.indexOf("password:") + "password:".length(), bannerLine.indexOf("totp:"))
                 .strip();
+        String totp = bannerLine
+                .substring(bannerLine.indexOf("totp:") + "totp:".length())
+                .strip();
+        return new TestUser("operator", password, java.net.URI.create(totp));
     }
 
     private static boolean postmasterIsRunning(Path data) throws Exception {

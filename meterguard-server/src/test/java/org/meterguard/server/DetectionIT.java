@@ -61,7 +61,6 @@ import tools.jackson.databind.JsonNode;
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DetectionIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final String PERIOD = "from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z";
     private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.HOURS);
     private static Path dataDirectory;
@@ -106,11 +105,11 @@ class DetectionIT {
         for (int i = 0; i < 12; i++) {
             meter("MG-DAY-" + i);
         }
-        String csr = user("csr", StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
-        String billing = user("billing", StaffRole.BILLING_ANALYST);
-        String analyst = user("analyst", StaffRole.BILLING_ANALYST);
-        String operator = user("operator", StaffRole.GRID_OPERATOR);
-        String auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser csr = user("csr", StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser billing = user("billing", StaffRole.BILLING_ANALYST);
+        TestUser analyst = user("analyst", StaffRole.BILLING_ANALYST);
+        TestUser operator = user("operator", StaffRole.GRID_OPERATOR);
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
         int permitted = 0;
         for (int i = 0; i < 4; i++) { // checking bills: some customers looked at twice
             permitted += read(billing, "MG-DAY-" + i, "BILLING", "", 200);
@@ -124,13 +123,12 @@ class DetectionIT {
             assertThat(api().get(
                                     "/api/v1/meters/MG-DAY-" + (i * 2) + "/outages?" + PERIOD
                                             + "&purpose=GRID_OPERATIONS",
-                                    operator,
-                                    PASSWORD)
+                                    operator)
                             .status())
                     .isEqualTo(200);
             permitted++;
         }
-        assertThat(api().get("/api/v1/alerts", operator, PASSWORD).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/alerts", operator).status()).isEqualTo(200);
 
         detection.examineAllNow();
 
@@ -161,9 +159,9 @@ class DetectionIT {
         for (int i = 0; i < 12; i++) {
             meter("MG-BULK-" + i);
         }
-        String mallory = user("mallory", StaffRole.BILLING_ANALYST);
-        String auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
-        String operator = user("operator", StaffRole.GRID_OPERATOR);
+        TestUser mallory = user("mallory", StaffRole.BILLING_ANALYST);
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser operator = user("operator", StaffRole.GRID_OPERATOR);
         awayFromTheHoursEnd(); // bulk access counts within a clock hour
         for (int i = 0; i < 12; i++) {
             read(mallory, "MG-BULK-" + i, "BILLING", "", 200);
@@ -173,8 +171,8 @@ class DetectionIT {
 
         JsonNode alert = alert(auditor, "BULK_ACCESS", "user:" + mallory).orElseThrow();
         assertThat(alert.get("severity").asString()).isEqualTo("WARNING");
-        JsonNode shown = api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor, PASSWORD)
-                .json();
+        JsonNode shown =
+                api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor).json();
         List<Long> evidence = longs(shown.get("auditEntries"));
         assertThat(evidence).hasSize(10);
         auditLog.awaitProjected();
@@ -182,17 +180,17 @@ class DetectionIT {
                         .param(evidence.stream().map(String::valueOf).toArray(String[]::new))
                         .query(String.class)
                         .list())
-                .containsExactly(mallory);
+                .containsExactly(mallory.username());
         assertThat(jdbc.sql("SELECT count(*) FROM detection_touch WHERE actor = ?")
-                        .param(mallory)
+                        .param(mallory.username())
                         .query(Long.class)
                         .single())
                 .as("kept for a restart")
                 .isEqualTo(12);
-        assertThat(api().get("/api/v1/alerts", operator, PASSWORD).json().toString())
+        assertThat(api().get("/api/v1/alerts", operator).json().toString())
                 .as("alerts about people are for security auditors")
-                .doesNotContain(mallory);
-        assertThat(api().get("/api/v1/alerts/" + alert.get("id").asLong(), operator, PASSWORD)
+                .doesNotContain(mallory.username());
+        assertThat(api().get("/api/v1/alerts/" + alert.get("id").asLong(), operator)
                         .status())
                 .isEqualTo(404);
     }
@@ -201,25 +199,18 @@ class DetectionIT {
     @Order(3)
     void aReadOfAHoneytokenAccountIsCritical() throws Exception {
         meter("MG-HONEY-1");
-        String officer = user("privacy", StaffRole.PRIVACY_OFFICER);
-        String auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
-        String eve = user("eve", StaffRole.BILLING_ANALYST);
+        TestUser officer = user("privacy", StaffRole.PRIVACY_OFFICER);
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser eve = user("eve", StaffRole.BILLING_ANALYST);
         ApiClient.Answer flagged = api().postJson(
                         "/api/v1/detection/flags",
                         "{\"subject\":\"meter:MG-HONEY-1\",\"kind\":\"HONEYTOKEN\",\"note\":\"decoy\"}",
-                        officer,
-                        PASSWORD);
+                        officer);
         assertThat(flagged.status()).isEqualTo(201);
-        assertThat(api().get("/api/v1/detection/flags", auditor, PASSWORD)
-                        .json()
-                        .toString())
+        assertThat(api().get("/api/v1/detection/flags", auditor).json().toString())
                 .contains("meter:MG-HONEY-1", "HONEYTOKEN");
-        assertThat(api().get("/api/v1/detection/flags", eve, PASSWORD).status()).isEqualTo(403);
-        assertThat(api().postJson(
-                                "/api/v1/detection/flags",
-                                "{\"subject\":\"customer 7\",\"kind\":\"VIP\"}",
-                                officer,
-                                PASSWORD)
+        assertThat(api().get("/api/v1/detection/flags", eve).status()).isEqualTo(403);
+        assertThat(api().postJson("/api/v1/detection/flags", "{\"subject\":\"customer 7\",\"kind\":\"VIP\"}", officer)
                         .status())
                 .isEqualTo(400);
 
@@ -229,26 +220,26 @@ class DetectionIT {
         JsonNode alert = alert(auditor, "HONEYTOKEN_TOUCHED", "user:" + eve).orElseThrow();
         assertThat(alert.get("severity").asString()).isEqualTo("CRITICAL");
         List<Long> evidence =
-                longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor, PASSWORD)
+                longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor)
                         .json()
                         .get("auditEntries"));
         auditLog.awaitProjected();
         assertThat(evidence)
                 .containsExactly(
                         jdbc.sql("SELECT seq FROM audit_entry WHERE actor = ? AND subject = 'meter:MG-HONEY-1'")
-                                .param(eve)
+                                .param(eve.username())
                                 .query(Long.class)
                                 .single());
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'flag-subject' AND actor = ?")
-                        .param(officer)
+                        .param(officer.username())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(api().delete("/api/v1/detection/flags?subject=meter:MG-HONEY-1", officer, PASSWORD)
+        assertThat(api().delete("/api/v1/detection/flags?subject=meter:MG-HONEY-1", officer)
                         .status())
                 .isEqualTo(204);
-        assertThat(api().delete("/api/v1/detection/flags?subject=meter:MG-HONEY-1", officer, PASSWORD)
+        assertThat(api().delete("/api/v1/detection/flags?subject=meter:MG-HONEY-1", officer)
                         .status())
                 .isEqualTo(404);
     }
@@ -256,12 +247,12 @@ class DetectionIT {
     @Test
     @Order(4)
     void repeatedFailedSignInsRaiseAnAlert() throws Exception {
-        String auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
-        String frank = user("frank", StaffRole.BILLING_ANALYST);
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser frank = user("frank", StaffRole.BILLING_ANALYST);
         for (int i = 0; i < 5; i++) { // as the identity module audits a refused sign-in
             audit.append(new AuditEvent(
                     Instant.now(),
-                    frank,
+                    frank.username(),
                     "",
                     "sign-in",
                     "session",
@@ -276,7 +267,7 @@ class DetectionIT {
 
         JsonNode alert =
                 alert(auditor, "REPEATED_FAILED_SIGN_IN", "user:" + frank).orElseThrow();
-        assertThat(longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor, PASSWORD)
+        assertThat(longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor)
                         .json()
                         .get("auditEntries")))
                 .hasSize(5);
@@ -286,7 +277,7 @@ class DetectionIT {
     @Test
     @Order(5)
     void replayedAndForgedFramesAndAKeyChangeFeedTheSameAlerting() throws Exception {
-        String auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
         SimulatedFleet fleet = fleet("DET", 5);
         FleetDriver driver = new FleetDriver(
                 fleet,
@@ -313,7 +304,7 @@ class DetectionIT {
         assertThat(replay.get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(replay.get("subject").asString()).startsWith("meter:DET-");
         List<Long> replayEvents =
-                longs(api().get("/api/v1/alerts/" + replay.get("id").asLong(), auditor, PASSWORD)
+                longs(api().get("/api/v1/alerts/" + replay.get("id").asLong(), auditor)
                         .json()
                         .get("securityEvents"));
         assertThat(replayEvents).isNotEmpty();
@@ -324,7 +315,7 @@ class DetectionIT {
                 .containsExactly("FRAME_REPLAYED_COUNTER");
         assertThat(forged.get("subject").asString()).startsWith("meter:DET-");
         assertThat(keyChange.get("subject").asString()).isEqualTo("meter:" + rotated.value());
-        assertThat(api().get("/api/v1/alerts/" + keyChange.get("id").asLong(), auditor, PASSWORD)
+        assertThat(api().get("/api/v1/alerts/" + keyChange.get("id").asLong(), auditor)
                         .json()
                         .get("keyChanges")
                         .get(0)
@@ -349,29 +340,27 @@ class DetectionIT {
         }
     }
 
-    private int read(String user, String meter, String purpose, String basis, int expected) throws Exception {
+    private int read(TestUser user, String meter, String purpose, String basis, int expected) throws Exception {
         String query = "/api/v1/meters/" + meter + "/readings?" + PERIOD + "&purpose=" + purpose
                 + (basis.isEmpty() ? "" : "&basis=" + basis);
-        assertThat(api().get(query, user, PASSWORD).status()).as(query).isEqualTo(expected);
+        assertThat(api().get(query, user).status()).as(query).isEqualTo(expected);
         return 1;
     }
 
-    private List<JsonNode> alerts(String auditor) throws Exception {
+    private List<JsonNode> alerts(TestUser auditor) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        api().get("/api/v1/alerts?all=true&limit=1000", auditor, PASSWORD)
-                .json()
-                .forEach(out::add);
+        api().get("/api/v1/alerts?all=true&limit=1000", auditor).json().forEach(out::add);
         return out;
     }
 
-    private Optional<JsonNode> alert(String auditor, String kind, String subject) throws Exception {
+    private Optional<JsonNode> alert(TestUser auditor, String kind, String subject) throws Exception {
         return alerts(auditor).stream()
                 .filter(a -> a.get("kind").asString().equals(kind)
                         && (subject == null || a.get("subject").asString().equals(subject)))
                 .findFirst();
     }
 
-    private JsonNode awaitAlert(String auditor, String kind) throws Exception {
+    private JsonNode awaitAlert(TestUser auditor, String kind) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             detection.examineAllNow();
@@ -383,10 +372,9 @@ class DetectionIT {
         }
     }
 
-    private JsonNode report(String auditor) throws Exception {
+    private JsonNode report(TestUser auditor) throws Exception {
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        ApiClient.Answer answer =
-                api().get("/api/v1/detection/report?from=" + STARTED + "&to=" + to, auditor, PASSWORD);
+        ApiClient.Answer answer = api().get("/api/v1/detection/report?from=" + STARTED + "&to=" + to, auditor);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }
@@ -403,10 +391,8 @@ class DetectionIT {
                 .update();
     }
 
-    private String user(String name, StaffRole role) {
-        String username = name + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser user(String name, StaffRole role) {
+        return TestUser.staff(staff, name + "-" + System.nanoTime(), role);
     }
 
     private SimulatedFleet fleet(String prefix, int size) throws IOException {

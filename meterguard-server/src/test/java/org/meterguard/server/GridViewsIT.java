@@ -37,7 +37,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class GridViewsIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-06-02T00:00:00Z");
     private static final String PERIOD = "from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z";
 
@@ -83,23 +82,17 @@ class GridViewsIT {
         event("MG-GRID-4", DAY.plusSeconds(10_000), 40); // terminal cover removed
         voltage("MG-GRID-4", new long[] {1200, 1205, 1275, 1262, 1200});
         ApiClient api = new ApiClient(httpPort);
-        String operator = account(StaffRole.GRID_OPERATOR);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
 
-        JsonNode outages = api.get(
-                        "/api/v1/meters/MG-GRID-1/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", operator, PASSWORD)
+        JsonNode outages = api.get("/api/v1/meters/MG-GRID-1/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", operator)
                 .json();
         JsonNode feeder = api.get(
-                        "/api/v1/reliability?area=feeder:F-7&" + PERIOD + "&purpose=GRID_OPERATIONS",
-                        operator,
-                        PASSWORD)
+                        "/api/v1/reliability?area=feeder:F-7&" + PERIOD + "&purpose=GRID_OPERATIONS", operator)
                 .json();
-        JsonNode volts = api.get(
-                        "/api/v1/meters/MG-GRID-4/voltage?" + PERIOD + "&purpose=GRID_OPERATIONS", operator, PASSWORD)
+        JsonNode volts = api.get("/api/v1/meters/MG-GRID-4/voltage?" + PERIOD + "&purpose=GRID_OPERATIONS", operator)
                 .json();
         JsonNode flags = api.get(
-                        "/api/v1/meters/MG-GRID-4/diagnostics?" + PERIOD + "&purpose=GRID_OPERATIONS",
-                        operator,
-                        PASSWORD)
+                        "/api/v1/meters/MG-GRID-4/diagnostics?" + PERIOD + "&purpose=GRID_OPERATIONS", operator)
                 .json();
 
         assertThat(outages).hasSize(1);
@@ -123,15 +116,15 @@ class GridViewsIT {
     @Test
     void aReadWithoutAFittingPurposeIsRefusedAndAudited() throws Exception {
         meterOnFeeder("MG-GRID-9", "SP-GRID-9", "F-9");
-        String billing = account(StaffRole.BILLING_ANALYST);
+        TestUser billing = account(StaffRole.BILLING_ANALYST);
 
         ApiClient.Answer answer = new ApiClient(httpPort)
-                .get("/api/v1/meters/MG-GRID-9/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", billing, PASSWORD);
+                .get("/api/v1/meters/MG-GRID-9/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", billing);
 
         assertThat(answer.status()).isEqualTo(403);
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision FROM audit_entry WHERE actor = ? AND action = 'read-outages'")
-                        .param(billing)
+                        .param(billing.username())
                         .query(String.class)
                         .list())
                 .containsExactly("DENY");
@@ -159,9 +152,7 @@ class GridViewsIT {
         store.merge(MeterId.of(meter), Channel.VOLTAGE_L1, IntervalGrid.QUARTER_HOURLY, readings);
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

@@ -74,7 +74,6 @@ import tools.jackson.databind.JsonNode;
         })
 class MeterDataSliceIT {
     private static final AtomicInteger SERIAL = new AtomicInteger(1000);
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
     private static final PushBuilder BUILDER =
             new PushBuilder(new LoadShape(ZoneId.of("America/Los_Angeles"), Duration.ofMinutes(15)));
@@ -106,11 +105,11 @@ class MeterDataSliceIT {
     @Test
     void storesAnAuthenticatedPushAndServesItForADeclaredPurpose() throws Exception {
         SimulatedMeter meter = registeredMeter();
-        String operator = account(StaffRole.GRID_OPERATOR);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
 
         assertThat(push(meter, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
 
-        ApiClient.Answer answer = new ApiClient(httpPort).get(readingsOf(meter, "GRID_OPERATIONS"), operator, PASSWORD);
+        ApiClient.Answer answer = new ApiClient(httpPort).get(readingsOf(meter, "GRID_OPERATIONS"), operator);
         assertThat(answer.status()).isEqualTo(200);
         JsonNode readings = answer.json().get("readings");
         assertThat(readings).hasSize(96);
@@ -218,26 +217,22 @@ class MeterDataSliceIT {
     void refusesAndAuditsReadsWithoutAPermittedPurpose() throws Exception {
         SimulatedMeter meter = registeredMeter();
         push(meter, 1, DAY);
-        String operator = account(StaffRole.GRID_OPERATOR);
-        String administrator = account(StaffRole.ADMINISTRATOR);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
+        TestUser administrator = account(StaffRole.ADMINISTRATOR);
         ApiClient api = new ApiClient(httpPort);
 
-        ApiClient.Answer noPurpose = api.get(readingsOf(meter, null), operator, PASSWORD);
+        ApiClient.Answer noPurpose = api.get(readingsOf(meter, null), operator);
         assertThat(noPurpose.status()).isEqualTo(400);
         assertThat(noPurpose.json().get("detail").asString()).contains("purpose");
 
-        ApiClient.Answer wrongPurpose = api.get(readingsOf(meter, "BILLING"), operator, PASSWORD);
+        ApiClient.Answer wrongPurpose = api.get(readingsOf(meter, "BILLING"), operator);
         assertThat(wrongPurpose.status()).isEqualTo(403);
         assertThat(wrongPurpose.json().get("detail").asString()).contains("GRID_OPERATOR", "BILLING");
 
-        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), administrator, PASSWORD)
-                        .status())
+        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), administrator).status())
                 .isEqualTo(403);
-        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), null, null).status())
-                .isEqualTo(401);
-        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS"), operator, "wrong")
-                        .status())
-                .isEqualTo(401);
+        assertThat(api.get(readingsOf(meter, "GRID_OPERATIONS")).status()).isEqualTo(401);
+        assertThat(api.signIn(operator.username(), "wrong").status()).isEqualTo(401);
 
         assertThat(auditDecisions(meter))
                 .containsExactly(operator + " DENY BILLING", administrator + " DENY GRID_OPERATIONS");
@@ -285,7 +280,7 @@ class MeterDataSliceIT {
     @Test
     void refusesAFloodFromOneMeterAndCountsItForTheMetrics() throws Exception {
         SimulatedMeter meter = registeredMeter();
-        String auditor = account(StaffRole.SECURITY_AUDITOR);
+        TestUser auditor = account(StaffRole.SECURITY_AUDITOR);
         Map<PushAcknowledgement.Status, Integer> answers = new EnumMap<>(PushAcknowledgement.Status.class);
         try (HeadEndClient client = connect()) {
             for (int counter = 1; counter <= 40; counter++) {
@@ -300,15 +295,12 @@ class MeterDataSliceIT {
         assertThat(securityEvents(meter, 19)).containsOnly("FRAME_RATE_LIMITED");
 
         ApiClient.Answer metric = new ApiClient(httpPort)
-                .get("/actuator/metrics/meterguard.headend.frames.rejected?tag=reason:RATE_LIMITED", auditor, PASSWORD);
+                .get("/actuator/metrics/meterguard.headend.frames.rejected?tag=reason:RATE_LIMITED", auditor);
         assertThat(metric.status()).isEqualTo(200);
         assertThat(metric.json().get("measurements").get(0).get("value").asDouble())
                 .isGreaterThanOrEqualTo(19);
         assertThat(new ApiClient(httpPort)
-                        .get(
-                                "/actuator/metrics/meterguard.headend.frames.accepted",
-                                account(StaffRole.GRID_OPERATOR),
-                                PASSWORD)
+                        .get("/actuator/metrics/meterguard.headend.frames.accepted", account(StaffRole.GRID_OPERATOR))
                         .status())
                 .isEqualTo(403);
     }
@@ -334,7 +326,7 @@ class MeterDataSliceIT {
                         .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
             }
         }
-        String operator = account(StaffRole.GRID_OPERATOR);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
         ApiClient api = new ApiClient(httpPort);
         JsonNode alerts = awaitAlerts(api, meter, operator, 2);
         assertThat(alerts).hasSize(1);
@@ -348,15 +340,12 @@ class MeterDataSliceIT {
                 .as("voltage stored as its own channel")
                 .isEqualTo(2);
 
-        assertThat(api.get("/api/v1/alerts", account(StaffRole.BILLING_ANALYST), PASSWORD)
-                        .status())
+        assertThat(api.get("/api/v1/alerts", account(StaffRole.BILLING_ANALYST)).status())
                 .isEqualTo(403);
         long id = alerts.get(0).get("id").asLong();
-        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator, PASSWORD)
-                        .status())
+        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator).status())
                 .isEqualTo(200);
-        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator, PASSWORD)
-                        .status())
+        assertThat(api.post("/api/v1/alerts/" + id + "/close", operator).status())
                 .isEqualTo(409);
     }
 
@@ -433,10 +422,10 @@ class MeterDataSliceIT {
                 .isOne();
     }
 
-    private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, String user, int occurrences) throws Exception {
+    private JsonNode awaitAlerts(ApiClient api, SimulatedMeter meter, TestUser user, int occurrences) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            ApiClient.Answer answer = api.get("/api/v1/alerts?subject=meter:" + meter.meterId(), user, PASSWORD);
+            ApiClient.Answer answer = api.get("/api/v1/alerts?subject=meter:" + meter.meterId(), user);
             assertThat(answer.status()).isEqualTo(200);
             JsonNode alerts = answer.json();
             if ((alerts.size() > 0 && alerts.get(0).get("occurrences").asLong() >= occurrences)
@@ -469,10 +458,8 @@ class MeterDataSliceIT {
         return meter;
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + SERIAL.incrementAndGet();
-        accounts.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(accounts, role);
     }
 
     private PushAcknowledgement push(SimulatedMeter meter, long counter, Instant day) throws IOException {

@@ -55,7 +55,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class ThirdPartiesAndConsentIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-06-02T07:00:00Z");
     private static final Actor THIRD_PARTY = new Actor("acme-energy", "THIRD_PARTY", "203.0.113.9");
 
@@ -95,13 +94,13 @@ class ThirdPartiesAndConsentIT {
     @Test
     void aSignedFormAuthorizesDisclosureUntilItsSignedRevocation() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
-        String csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         register(api, officer, "acme-energy");
         customerWithADay("A-1", "MG-C-1", AccountClass.RESIDENTIAL);
 
-        ApiClient.Answer granted = api.postJson(
-                "/api/v1/accounts/A-1/signed-authorizations", grantJson("acme-energy", null), csr, PASSWORD);
+        ApiClient.Answer granted =
+                api.postJson("/api/v1/accounts/A-1/signed-authorizations", grantJson("acme-energy", null), csr);
         assertThat(granted.status()).isEqualTo(201);
         String id = granted.json().get("authorizationId").asString();
         assertThat(granted.json().get("mechanism").asString()).isEqualTo("SIGNED_FORM");
@@ -110,8 +109,7 @@ class ThirdPartiesAndConsentIT {
                 disclosures.discloseIntervalUsage(request("acme-energy", Granularity.HOURLY), THIRD_PARTY);
         assertThat(hourly).hasSize(24);
         assertThat(hourly.get(0).value()).isEqualTo(4 * 100);
-        JsonNode log =
-                api.get("/api/v1/disclosures?account=A-1", officer, PASSWORD).json();
+        JsonNode log = api.get("/api/v1/disclosures?account=A-1", officer).json();
         assertThat(log).hasSize(1);
         assertThat(log.get(0).get("basisKind").asString()).isEqualTo("CUSTOMER_AUTHORIZATION");
         assertThat(log.get(0).get("basisId").asString()).isEqualTo(id);
@@ -124,11 +122,7 @@ class ThirdPartiesAndConsentIT {
                 .hasMessageContaining("finer than the authorized HOURLY");
 
         // a second authorization for the same party and purpose while the first is in force
-        assertThat(api.postJson(
-                                "/api/v1/accounts/A-1/signed-authorizations",
-                                grantJson("acme-energy", null),
-                                csr,
-                                PASSWORD)
+        assertThat(api.postJson("/api/v1/accounts/A-1/signed-authorizations", grantJson("acme-energy", null), csr)
                         .status())
                 .isEqualTo(409);
         // granted on paper, it cannot be revoked online
@@ -137,15 +131,13 @@ class ThirdPartiesAndConsentIT {
                 .isInstanceOf(Conflict.class)
                 .hasMessageContaining("can be revoked only SIGNED_FORM");
 
-        ApiClient.Answer revoked =
-                api.post("/api/v1/accounts/A-1/signed-authorizations/" + id + "/revocation", csr, PASSWORD);
+        ApiClient.Answer revoked = api.post("/api/v1/accounts/A-1/signed-authorizations/" + id + "/revocation", csr);
         assertThat(revoked.status()).isEqualTo(200);
         assertThatThrownBy(() ->
                         disclosures.discloseIntervalUsage(request("acme-energy", Granularity.HOURLY), THIRD_PARTY))
                 .isInstanceOf(DisclosureRefused.class)
                 .hasMessageContaining("is REVOKED");
-        assertThat(api.get("/api/v1/disclosures?account=A-1", officer, PASSWORD).json())
-                .hasSize(1);
+        assertThat(api.get("/api/v1/disclosures?account=A-1", officer).json()).hasSize(1);
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT decision FROM audit_entry WHERE action = 'disclose-covered-data'"
                                 + " AND subject = 'account:A-1' ORDER BY seq")
@@ -248,20 +240,19 @@ class ThirdPartiesAndConsentIT {
     @Test
     void anExpiredAuthorizationReturnsNothing() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
-        String csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         register(api, officer, "expiring-co");
         customerWithADay("A-2", "MG-C-2", AccountClass.COMMERCIAL);
 
-        ApiClient.Answer open = api.postJson(
-                "/api/v1/accounts/A-2/signed-authorizations", grantJson("expiring-co", null), csr, PASSWORD);
+        ApiClient.Answer open =
+                api.postJson("/api/v1/accounts/A-2/signed-authorizations", grantJson("expiring-co", null), csr);
         assertThat(open.status()).isEqualTo(400);
         assertThat(open.json().get("detail").asString()).contains("non-residential account and needs an expiry");
         assertThat(api.postJson(
                                 "/api/v1/accounts/A-2/signed-authorizations",
                                 grantJson("expiring-co", "2026-03-01T08:00:00Z"),
-                                csr,
-                                PASSWORD)
+                                csr)
                         .status())
                 .isEqualTo(201);
 
@@ -284,13 +275,13 @@ class ThirdPartiesAndConsentIT {
     @Test
     void aCutOffRefusesTheVeryNextRequestOnAContract() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
         register(api, officer, "dr-contractor");
         customerWithADay("A-3", "MG-C-3", AccountClass.RESIDENTIAL);
         assertThat(api.postJson("/api/v1/third-parties/dr-contractor/contracts", """
                                 {"contractId":"dr-2026","terms":"demand response program, data protection annex B",
                                  "protectiveTermsConfirmed":true,"effective":"2026-01-01","expiry":"2030-01-01",
-                                 "allowedPurposes":["CONTRACTED_PROGRAM"],"primaryPurposeContractor":true}""", officer, PASSWORD)
+                                 "allowedPurposes":["CONTRACTED_PROGRAM"],"primaryPurposeContractor":true}""", officer)
                         .status())
                 .isEqualTo(201);
         DisclosureRequest program = new DisclosureRequest(
@@ -305,11 +296,7 @@ class ThirdPartiesAndConsentIT {
         Actor contractor = new Actor("dr-contractor", "THIRD_PARTY", "");
 
         assertThat(disclosures.discloseIntervalUsage(program, contractor)).hasSize(96);
-        assertThat(api.postJson(
-                                "/api/v1/third-parties/dr-contractor/cut-off",
-                                "{\"note\":\"resold data\"}",
-                                officer,
-                                PASSWORD)
+        assertThat(api.postJson("/api/v1/third-parties/dr-contractor/cut-off", "{\"note\":\"resold data\"}", officer)
                         .status())
                 .isEqualTo(200);
         DisclosureRequest next = new DisclosureRequest(
@@ -325,18 +312,14 @@ class ThirdPartiesAndConsentIT {
                 .isInstanceOf(DisclosureRefused.class)
                 .hasMessageContaining("was cut off at");
         assertThat(disclosures.log("dr-contractor", null, 10)).hasSize(1);
-        assertThat(api.get("/api/v1/third-parties/dr-contractor", officer, PASSWORD)
+        assertThat(api.get("/api/v1/third-parties/dr-contractor", officer)
                         .json()
                         .get("party")
                         .get("cutOff")
                         .get("reason")
                         .asString())
                 .isEqualTo("PRIVACY_OFFICER_DECISION");
-        assertThat(api.postJson(
-                                "/api/v1/third-parties/dr-contractor/cut-off",
-                                "{\"note\":\"again\"}",
-                                officer,
-                                PASSWORD)
+        assertThat(api.postJson("/api/v1/third-parties/dr-contractor/cut-off", "{\"note\":\"again\"}", officer)
                         .status())
                 .isEqualTo(409);
     }
@@ -344,7 +327,7 @@ class ThirdPartiesAndConsentIT {
     @Test
     void breachesFlagTheRegulatorsNoticeAndAPatternCutsThePartyOff() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
         register(api, officer, "leaky-co");
 
         JsonNode first = breach(api, officer, "b-1", "2026-03-02", "2026-03-12", 600);
@@ -353,11 +336,11 @@ class ThirdPartiesAndConsentIT {
         assertThat(first.get("regulatorNoticeDue").isNull()).isTrue();
         assertThat(second.get("cumulativeCustomers").asLong()).isEqualTo(1000);
         assertThat(second.get("regulatorNoticeDue").asString()).isEqualTo("2026-05-16");
-        assertThat(api.get("/api/v1/third-parties/breaches/regulator-notices", officer, PASSWORD)
+        assertThat(api.get("/api/v1/third-parties/breaches/regulator-notices", officer)
                         .json())
                 .singleElement()
                 .satisfies(n -> assertThat(n.get("breachId").asString()).isEqualTo("b-2"));
-        assertThat(api.get("/api/v1/third-parties/leaky-co", officer, PASSWORD)
+        assertThat(api.get("/api/v1/third-parties/leaky-co", officer)
                         .json()
                         .get("party")
                         .get("cutOff")
@@ -366,7 +349,7 @@ class ThirdPartiesAndConsentIT {
 
         JsonNode third = breach(api, officer, "b-3", "2026-06-02", "2026-06-03", 1);
         assertThat(third.get("patternOfBreach").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/third-parties/leaky-co", officer, PASSWORD)
+        assertThat(api.get("/api/v1/third-parties/leaky-co", officer)
                         .json()
                         .get("party")
                         .get("cutOff")
@@ -388,26 +371,24 @@ class ThirdPartiesAndConsentIT {
     @Test
     void onlyThePrivacyOfficerKeepsTheRegistryAndOnlyRepresentativesEnterForms() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
-        String auditor = account(StaffRole.SECURITY_AUDITOR);
+        TestUser csr = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser auditor = account(StaffRole.SECURITY_AUDITOR);
 
         assertThat(api.postJson(
                                 "/api/v1/third-parties",
                                 "{\"thirdPartyId\":\"x\",\"organization\":\"X\",\"contact\":\"c\"}",
-                                csr,
-                                PASSWORD)
+                                csr)
                         .status())
                 .isEqualTo(403);
-        assertThat(api.postJson("/api/v1/accounts/A-9/signed-authorizations", grantJson("x", null), officer, PASSWORD)
+        assertThat(api.postJson("/api/v1/accounts/A-9/signed-authorizations", grantJson("x", null), officer)
                         .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/v1/third-parties", auditor, PASSWORD).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/third-parties", auditor).status()).isEqualTo(200);
         ApiClient.Answer bad = api.postJson(
                 "/api/v1/third-parties",
                 "{\"thirdPartyId\":\"no spaces\",\"organization\":\"X\",\"contact\":\"c\"}",
-                officer,
-                PASSWORD);
+                officer);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("detail").asString()).contains("invalid third-party id 'no spaces'");
     }
@@ -415,7 +396,7 @@ class ThirdPartiesAndConsentIT {
     @Test
     void anOpenEndedResidentialAuthorizationIsDueItsYearlyReminder() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
         register(api, officer, "reminder-co");
         customerWithADay("A-4", "MG-C-4", AccountClass.RESIDENTIAL);
         String form = grantJson("reminder-co", null)
@@ -423,32 +404,28 @@ class ThirdPartiesAndConsentIT {
         String id = api.postJson(
                         "/api/v1/accounts/A-4/signed-authorizations",
                         form,
-                        account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE),
-                        PASSWORD)
+                        account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE))
                 .json()
                 .get("authorizationId")
                 .asString();
 
-        JsonNode due = api.get("/api/v1/authorizations/reminders-due", officer, PASSWORD)
-                .json();
+        JsonNode due = api.get("/api/v1/authorizations/reminders-due", officer).json();
         assertThat(due)
                 .anySatisfy(a -> assertThat(a.get("authorizationId").asString()).isEqualTo(id));
         authorizations.markReminded(id, Instant.now(), new Actor("reminder-job", "SYSTEM", ""));
-        assertThat(api.get("/api/v1/authorizations/reminders-due", officer, PASSWORD)
-                        .json())
+        assertThat(api.get("/api/v1/authorizations/reminders-due", officer).json())
                 .noneSatisfy(
                         a -> assertThat(a.get("authorizationId").asString()).isEqualTo(id));
     }
 
-    private JsonNode breach(ApiClient api, String officer, String id, String detected, String reported, int customers)
+    private JsonNode breach(ApiClient api, TestUser officer, String id, String detected, String reported, int customers)
             throws Exception {
         ApiClient.Answer answer = api.postJson(
                 "/api/v1/third-parties/leaky-co/breaches",
                 "{\"breachId\":\"" + id + "\",\"detected\":\"" + detected + "\",\"reportedByThirdParty\":"
                         + (reported == null ? "null" : "\"" + reported + "\"") + ",\"customersAffected\":" + customers
                         + "}",
-                officer,
-                PASSWORD);
+                officer);
         assertThat(answer.status()).isEqualTo(201);
         return answer.json();
     }
@@ -472,13 +449,12 @@ class ThirdPartiesAndConsentIT {
                 disclosures.now());
     }
 
-    private void register(ApiClient api, String officer, String id) throws Exception {
+    private void register(ApiClient api, TestUser officer, String id) throws Exception {
         ApiClient.Answer answer = api.postJson(
                 "/api/v1/third-parties",
                 "{\"thirdPartyId\":\"" + id + "\",\"organization\":\"" + id + " Inc.\",\"contact\":\"privacy@" + id
                         + ".test\"}",
-                officer,
-                PASSWORD);
+                officer);
         assertThat(answer.status()).isEqualTo(201);
     }
 
@@ -498,9 +474,7 @@ class ThirdPartiesAndConsentIT {
         store.merge(MeterId.of(meter), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, readings);
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

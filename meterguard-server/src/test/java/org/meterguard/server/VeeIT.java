@@ -47,7 +47,6 @@ import tools.jackson.databind.JsonNode;
             "meterguard.vee.lookback=P30D"
         })
 class VeeIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private static final Duration QUARTER = Duration.ofMinutes(15);
     private static final LocalDate SPRING_FORWARD = LocalDate.of(2026, 3, 8);
@@ -135,22 +134,18 @@ class VeeIT {
                 .isEqualTo(1);
 
         ApiClient api = new ApiClient(httpPort);
-        String analyst = account(StaffRole.BILLING_ANALYST);
-        JsonNode before = api.get("/api/v1/vee/report?from=2026-03-08&to=2026-03-08", analyst, PASSWORD)
+        TestUser analyst = account(StaffRole.BILLING_ANALYST);
+        JsonNode before = api.get("/api/v1/vee/report?from=2026-03-08&to=2026-03-08", analyst)
                 .json()
                 .get(0);
         ApiClient.Answer edited = api.postJson(
                 "/api/v1/meters/" + meter + "/edits",
                 "{\"channel\":\"ACTIVE_ENERGY_IMPORT\",\"intervalStart\":\"" + dst.start(negative)
                         + "\",\"value\":40,\"reason\":\"sign error confirmed on site, work order WO-17\"}",
-                analyst,
-                PASSWORD);
+                analyst);
         assertThat(edited.status()).isEqualTo(200);
         job.runOnce(dst.end().plus(Duration.ofHours(3)));
-        api.post(
-                "/api/v1/meters/" + meter + "/validate?channel=ACTIVE_ENERGY_IMPORT&date=2026-03-08",
-                analyst,
-                PASSWORD);
+        api.post("/api/v1/meters/" + meter + "/validate?channel=ACTIVE_ENERGY_IMPORT&date=2026-03-08", analyst);
 
         assertThat(readings(meter, dst).get(dst.start(negative)))
                 .isEqualTo(new IntervalReading(dst.start(negative), 40, ReadingQuality.EDITED));
@@ -160,10 +155,12 @@ class VeeIT {
                         .query(String.class)
                         .list())
                 .containsExactly("-40 " + analyst + " sign error confirmed on site, work order WO-17");
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'edit-interval'", analyst))
+        assertThat(count(
+                        "SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'edit-interval'",
+                        analyst.username()))
                 .isEqualTo(1);
 
-        JsonNode after = api.get("/api/v1/vee/report?from=2026-03-08&to=2026-03-08", analyst, PASSWORD)
+        JsonNode after = api.get("/api/v1/vee/report?from=2026-03-08&to=2026-03-08", analyst)
                 .json()
                 .get(0);
         assertThat(after.get("meter_id").asString()).isEqualTo(meter.value());
@@ -234,9 +231,7 @@ class VeeIT {
                 .single();
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

@@ -16,10 +16,16 @@ public final class CustomerPrincipals {
 
     private CustomerPrincipals() {}
 
-    /** The caller's own account ids, sorted; empty for staff and systems. */
+    /**
+     * The caller's own account ids, sorted; empty for staff and systems. A customer who signed in carries them in
+     * their {@link SignedInUser} principal; {@code ACCOUNT_<id>} authorities are read otherwise.
+     */
     public static List<String> accountIds(Authentication caller) {
         if (caller == null) {
             return List.of();
+        }
+        if (caller.getPrincipal() instanceof SignedInUser user) {
+            return user.accountIds();
         }
         return caller.getAuthorities().stream()
                 .map(a -> a.getAuthority())

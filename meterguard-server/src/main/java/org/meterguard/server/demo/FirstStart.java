@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, once per installation, what a new installation needs: the administrator account and, for the demo,
  * staff accounts for each kind of reader and a registered fleet whose keys the simulated meters hold. Generated
- * passwords are printed once, on the start that creates them, and never stored in clear; a second start finds
+ * passwords and TOTP enrollment URIs (otpauth://, for an authenticator app) are printed once, on the start that
+ * creates them, and never stored in clear (TOTP secrets only wrapped under the KEK); a second start finds
  * everything in place and creates nothing. (The key-encryption key is created by the keys module on first
  * use.)
  */
@@ -84,7 +85,8 @@ class FirstStart implements ApplicationRunner {
     private String account(String username, StaffRole role) {
         String password = password();
         accounts.create(username, password, role);
-        return String.format("  %-10s %-26s password: %s", username, role, password);
+        String totp = accounts.enrollTotp(username).otpauthUri().toString();
+        return String.format("  %-10s %-26s password: %s  totp: %s", username, role, password, totp);
     }
 
     private List<String> registerFleet() {
@@ -125,6 +127,7 @@ class FirstStart implements ApplicationRunner {
 
     private static String banner(List<String> lines) {
         return "\n=== Meterguard first start: created (shown this once; passwords are stored only as hashes) ===\n"
+                + "  Sign in with the password, then a code from an authenticator app that scanned the totp URI.\n"
                 + String.join("\n", lines)
                 + "\n=================================================================================================\n";
     }

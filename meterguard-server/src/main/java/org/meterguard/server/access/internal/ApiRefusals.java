@@ -1,0 +1,69 @@
+package org.meterguard.server.access.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * The API's answers to unauthenticated and refused requests, as problem details: 401 "sign in" when nobody is
+ * signed in, 401 "second factor" when the session lacks a factor (or its factor expired), 403 otherwise.
+ */
+final class ApiRefusals {
+    private ApiRefusals() {}
+
+    static AuthenticationEntryPoint signInFirst() {
+        return (request, response, exception) -> unauthenticated(response, exception);
+    }
+
+    static AccessDeniedHandler denied() {
+        return (request, response, exception) -> {
+            if (exception instanceof AuthorizationDeniedException denied
+                    && denied.getAuthorizationResult() instanceof FactorAuthorizationDecision factors) {
+                missingFactor(request, response, factors);
+            } else if (exception instanceof CsrfException) {
+                Problems.write(
+                        response,
+                        403,
+                        "Access denied",
+                        "a state-changing request needs the X-CSRF-TOKEN header with the token given at sign-in");
+            } else {
+                Problems.write(response, 403, "Access denied", "your role does not permit this request");
+            }
+        };
+    }
+
+    private static void unauthenticated(HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        Problems.write(
+                response,
+                401,
+                "Sign-in required",
+                "sign in first: POST /api/v1/sign-in with username and password, then /api/v1/sign-in/totp with code");
+    }
+
+    private static void missingFactor(
+            HttpServletRequest request, HttpServletResponse response, FactorAuthorizationDecision factors)
+            throws IOException {
+        boolean expired = factors.getFactorErrors().stream().anyMatch(e -> e.isExpired());
+        if (expired) {
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            Problems.write(response, 401, "Session expired", "the session has reached its time limit; sign in again");
+            return;
+        }
+        Problems.write(
+                response,
+                401,
+                "Second factor required",
+                "complete sign-in: POST /api/v1/sign-in/totp with the code from your authenticator app"
+                        + " (or POST /api/v1/sign-in/totp-enrollment first if you have none)");
+    }
+}

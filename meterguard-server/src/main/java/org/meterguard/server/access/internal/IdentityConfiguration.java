@@ -1,0 +1,98 @@
+package org.meterguard.server.access.internal;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.meterguard.server.access.IdentityProperties;
+import org.meterguard.server.keys.KeyEncryptionKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Beans of identity: the authorization-rule factory that adds the required factors to every rule, and the OAuth
+ * 2.0 authorization server (Spring Authorization Server) with its clients, authorizations and consents in
+ * PostgreSQL, issuing JWTs signed by the {@link TokenSigningKey}. Its endpoints ({@code /oauth2/token},
+ * {@code /oauth2/revoke}, {@code /oauth2/introspect}, {@code /oauth2/jwks}, ...) have a filter chain of their own,
+ * ahead of the API's; Green Button Connect's authorization-code flow is to be added to that chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    AuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory(
+            IdentityProperties properties) {
+        DefaultAuthorizationManagerFactory<RequestAuthorizationContext> factory =
+                new DefaultAuthorizationManagerFactory<>();
+        factory.setAdditionalAuthorization(new RequiredFactors(properties.absoluteTimeout()));
+        return factory;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+                .authorizeHttpRequests(
+                        rules -> rules.anyRequest().access(AuthenticatedAuthorizationManager.authenticated()));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> tokenSigningKeys(JdbcClient jdbc, KeyEncryptionKey kek) {
+        return TokenSigningKey.loadOrCreate(jdbc, kek);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    }
+
+    /** Service accounts' tokens carry the role they map to, from the registered client's settings. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> serviceAccountRole() {
+        return context -> {
+            Object role = context.getRegisteredClient().getClientSettings().getSetting(ServiceAccountSettings.ROLE);
+            if (role instanceof String name) {
+                context.getClaims().claim(ServiceTokens.ROLE_CLAIM, name);
+            }
+        };
+    }
+}
