@@ -55,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class GreenButtonDownloadIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final MeterId METER = MeterId.of("MG-GB-DL-1");
     private static final String ACCOUNT = "ACC-GB-1";
     /** Local midnight of 1 March 2026 in Los Angeles: the account moves in. */
@@ -123,10 +122,10 @@ class GreenButtonDownloadIT {
 
     @Test
     void xmlDownloadValidatesAndImportsBackIntoAFreshMeterWithIdenticalValues() throws Exception {
-        String representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
         ApiClient.Answer answer = new ApiClient(httpPort)
-                .get(download("xml") + "&purpose=CUSTOMER_SERVICE&basis=REQ-4711", representative, PASSWORD);
+                .get(download("xml") + "&purpose=CUSTOMER_SERVICE&basis=REQ-4711", representative);
 
         assertThat(answer.status()).isEqualTo(200);
         byte[] xml = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -157,10 +156,10 @@ class GreenButtonDownloadIT {
 
     @Test
     void csvDownloadHoldsTheSameReadingsWithLocalTimes() throws Exception {
-        String representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
         ApiClient.Answer answer = new ApiClient(httpPort)
-                .get(download("csv") + "&purpose=CUSTOMER_SERVICE&basis=REQ-4712", representative, PASSWORD);
+                .get(download("csv") + "&purpose=CUSTOMER_SERVICE&basis=REQ-4712", representative);
 
         assertThat(answer.status()).isEqualTo(200);
         List<IntervalReading> imported = new ArrayList<>();
@@ -178,19 +177,16 @@ class GreenButtonDownloadIT {
 
     @Test
     void downloadsWithoutAFittingPurposeOrBasisAreRefusedAndAudited() throws Exception {
-        String operator = account(StaffRole.GRID_OPERATOR);
-        String representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
+        TestUser representative = account(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         ApiClient api = new ApiClient(httpPort);
 
-        ApiClient.Answer wrongRole =
-                api.get(download("xml") + "&purpose=CUSTOMER_SERVICE&basis=REQ-1", operator, PASSWORD);
-        ApiClient.Answer noBasis = api.get(download("xml") + "&purpose=CUSTOMER_SERVICE", representative, PASSWORD);
-        ApiClient.Answer badFormat =
-                api.get(download("pdf") + "&purpose=CUSTOMER_SERVICE&basis=REQ-1", representative, PASSWORD);
+        ApiClient.Answer wrongRole = api.get(download("xml") + "&purpose=CUSTOMER_SERVICE&basis=REQ-1", operator);
+        ApiClient.Answer noBasis = api.get(download("xml") + "&purpose=CUSTOMER_SERVICE", representative);
+        ApiClient.Answer badFormat = api.get(download("pdf") + "&purpose=CUSTOMER_SERVICE&basis=REQ-1", representative);
         ApiClient.Answer unknown = api.get(
                 "/api/v1/accounts/ACC-NOBODY/greenbutton?" + RANGE + "&purpose=CUSTOMER_SERVICE&basis=REQ-1",
-                representative,
-                PASSWORD);
+                representative);
 
         assertThat(wrongRole.status()).isEqualTo(403);
         assertThat(noBasis.status()).isEqualTo(403);
@@ -223,11 +219,11 @@ class GreenButtonDownloadIT {
         return readings;
     }
 
-    private List<String> audited(String actor) {
+    private List<String> audited(TestUser actor) {
         auditLog.awaitProjected(); // audit_entry is the journal's projection, a few milliseconds behind
         return jdbc.sql("SELECT decision || ' ' || subject FROM audit_entry WHERE actor = ? AND action = ?"
                         + " ORDER BY seq")
-                .params(actor, "greenbutton-download")
+                .params(actor.username(), "greenbutton-download")
                 .query(String.class)
                 .list();
     }
@@ -239,10 +235,8 @@ class GreenButtonDownloadIT {
                 .update();
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 
     private static Contact contact(String name) {
