@@ -56,17 +56,17 @@ class IdentityConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
+    RegisteredClientRepository oauth2RegisteredClients(JdbcOperations jdbc) {
         return new JdbcRegisteredClientRepository(jdbc);
     }
 
     @Bean
-    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+    OAuth2AuthorizationService oauth2Authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
     @Bean
-    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
+    OAuth2AuthorizationConsentService oauth2Consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
@@ -76,12 +76,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> tokenSigningKeys(JdbcClient jdbc, KeyEncryptionKey kek) {
+    JWKSource<SecurityContext> oauth2TokenSigningKeys(JdbcClient jdbc, KeyEncryptionKey kek) {
         return TokenSigningKey.loadOrCreate(jdbc, kek);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+    JwtDecoder oauth2JwtDecoder(JWKSource<SecurityContext> keys) {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
     }
 
