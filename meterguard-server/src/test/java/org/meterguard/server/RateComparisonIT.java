@@ -42,7 +42,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class RateComparisonIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final LocalDate MOVE_IN = LocalDate.of(2026, 1, 1);
     private static final LocalDate ESTIMATED_DAY = LocalDate.of(2026, 2, 10);
@@ -77,14 +76,13 @@ class RateComparisonIT {
     @Test
     void comparesTheExamplePlansOverTheCustomersOwnMonths() throws Exception {
         solarCustomer("ACC-SUN", "SP-SUN", "MG-RATES-1");
-        String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
         ApiClient.Answer answer = new ApiClient(httpPort)
                 .get(
                         "/api/v1/accounts/ACC-SUN/rate-comparison?months=4&through=2026-03"
                                 + "&purpose=CUSTOMER_SERVICE&basis=REQ-42",
-                        representative,
-                        PASSWORD);
+                        representative);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode json = answer.json();
@@ -122,13 +120,10 @@ class RateComparisonIT {
     @Test
     void hourlyHistoryOfABusinessIsComparedOnTheCommercialPlans() throws Exception {
         business();
-        String analyst = staffMember(StaffRole.BILLING_ANALYST);
+        TestUser analyst = staffMember(StaffRole.BILLING_ANALYST);
 
         JsonNode json = new ApiClient(httpPort)
-                .get(
-                        "/api/v1/accounts/ACC-SHOP/rate-comparison?months=1&through=2026-06&purpose=BILLING",
-                        analyst,
-                        PASSWORD)
+                .get("/api/v1/accounts/ACC-SHOP/rate-comparison?months=1&through=2026-06&purpose=BILLING", analyst)
                 .json();
 
         // June 2026, a steady 10 kW (10 kWh each hour, stored hourly as imported history): 7,200 kWh.
@@ -155,10 +150,10 @@ class RateComparisonIT {
 
     @Test
     void withoutTheCustomersRequestAsBasisTheComparisonIsRefusedAndAudited() throws Exception {
-        String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
         ApiClient.Answer answer = new ApiClient(httpPort)
-                .get("/api/v1/accounts/ACC-ANY/rate-comparison?purpose=CUSTOMER_SERVICE", representative, PASSWORD);
+                .get("/api/v1/accounts/ACC-ANY/rate-comparison?purpose=CUSTOMER_SERVICE", representative);
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(audit(representative)).containsExactly("compare-rates account:ACC-ANY CUSTOMER_SERVICE  DENY");
@@ -166,26 +161,22 @@ class RateComparisonIT {
 
     @Test
     void anUnknownAccountOrABadMonthCountIsAProblemDetail() throws Exception {
-        String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         ApiClient api = new ApiClient(httpPort);
         earlyCustomer();
 
         ApiClient.Answer unknown = api.get(
-                "/api/v1/accounts/ACC-NONE/rate-comparison?purpose=CUSTOMER_SERVICE&basis=REQ-7",
-                representative,
-                PASSWORD);
+                "/api/v1/accounts/ACC-NONE/rate-comparison?purpose=CUSTOMER_SERVICE&basis=REQ-7", representative);
         ApiClient.Answer badMonths = api.get(
                 "/api/v1/accounts/ACC-NONE/rate-comparison?months=99&purpose=CUSTOMER_SERVICE&basis=REQ-7",
-                representative,
-                PASSWORD);
+                representative);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asString()).isEqualTo("no account ACC-NONE");
         assertThat(badMonths.status()).isEqualTo(400);
         ApiClient.Answer beforeThePlans = api.get(
                 "/api/v1/accounts/ACC-EARLY/rate-comparison?months=1&through=2024-06&purpose=CUSTOMER_SERVICE&basis=REQ-8",
-                representative,
-                PASSWORD);
+                representative);
         assertThat(beforeThePlans.status()).isEqualTo(404);
         assertThat(beforeThePlans.json().get("detail").asString()).contains("no plan offered to RESIDENTIAL");
         assertThat(badMonths.json().get("detail").asString())
@@ -195,10 +186,10 @@ class RateComparisonIT {
 
     @Test
     void listsThePlansOnOfferMarkedAsExamples() throws Exception {
-        String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        TestUser representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
 
         JsonNode plans = new ApiClient(httpPort)
-                .get("/api/v1/rate-plans", representative, PASSWORD)
+                .get("/api/v1/rate-plans", representative)
                 .json();
 
         assertThat(plans).hasSize(6);
@@ -280,18 +271,16 @@ class RateComparisonIT {
         store.merge(MeterId.of("MG-RATES-2"), Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, imports);
     }
 
-    private List<String> audit(String actor) {
+    private List<String> audit(TestUser actor) {
         auditLog.awaitProjected();
         return jdbc.sql("SELECT action || ' ' || subject || ' ' || purpose || ' ' || basis || ' ' || decision"
-                        + " FROM audit_entry WHERE actor = ? ORDER BY seq")
-                .param(actor)
+                        + " FROM audit_entry WHERE actor = ? AND subject NOT LIKE 'user:%' ORDER BY seq")
+                .param(actor.username())
                 .query(String.class)
                 .list();
     }
 
-    private String staffMember(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser staffMember(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }
