@@ -110,6 +110,15 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()), null);
     }
 
+    /** POSTs a JSON body without signing in. */
+    public Answer postJson(String pathAndQuery, String json) throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                null);
+    }
+
     /** GETs with {@code Authorization: Bearer token}, as a service account. */
     public Answer getWithToken(String pathAndQuery, String token) throws IOException, InterruptedException {
         return send(

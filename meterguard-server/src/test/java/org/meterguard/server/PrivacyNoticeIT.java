@@ -40,7 +40,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class PrivacyNoticeIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
     @DynamicPropertySource
@@ -69,51 +68,46 @@ class PrivacyNoticeIT {
 
     @Test
     void privacyOfficerPublishesVersionsAndEveryoneSeesCurrentPriorAndUpcoming() throws Exception {
-        staff.create("po", PASSWORD, StaffRole.PRIVACY_OFFICER);
-        staff.create("op", PASSWORD, StaffRole.GRID_OPERATOR);
+        TestUser po = TestUser.staff(staff, "po", StaffRole.PRIVACY_OFFICER);
+        TestUser op = TestUser.staff(staff, "op", StaffRole.GRID_OPERATOR);
         ApiClient api = new ApiClient(httpPort);
         LocalDate today = LocalDate.now(ZONE);
 
-        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1"), "op", PASSWORD)
+        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1"), op)
                         .status())
                 .isEqualTo(403);
-        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1"), null, null)
-                        .status())
+        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1")).status())
                 .isEqualTo(401);
-        ApiClient.Answer past = api.postJson("/api/v1/privacy/notices", body(today.minusDays(1), "v0"), "po", PASSWORD);
+        ApiClient.Answer past = api.postJson("/api/v1/privacy/notices", body(today.minusDays(1), "v0"), po);
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.json().get("detail").asString()).contains("lies in the past");
         ApiClient.Answer noContact = api.postJson(
                 "/api/v1/privacy/notices",
                 body(today, "v0").replace("\"email\":\"privacy@utility.example\"", "\"email\":\"nobody\""),
-                "po",
-                PASSWORD);
+                po);
         assertThat(noContact.status()).isEqualTo(400);
         assertThat(noContact.json().get("detail").asString()).contains("'nobody'");
-        assertThat(api.get("/api/v1/privacy/notices/current", null, null).status())
-                .isEqualTo(404);
+        assertThat(api.get("/api/v1/privacy/notices/current").status()).isEqualTo(404);
 
-        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1"), "po", PASSWORD)
+        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v1"), po)
                         .status())
                 .isEqualTo(201);
-        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v2"), "po", PASSWORD)
+        assertThat(api.postJson("/api/v1/privacy/notices", body(today, "v2"), po)
                         .status())
                 .isEqualTo(201);
-        ApiClient.Answer third =
-                api.postJson("/api/v1/privacy/notices", body(today.plusDays(30), "v3"), "po", PASSWORD);
+        ApiClient.Answer third = api.postJson("/api/v1/privacy/notices", body(today.plusDays(30), "v3"), po);
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.json().get("version").asInt()).isEqualTo(3);
-        assertThat(api.postJson("/api/v1/privacy/notices", body(today.plusDays(29), "v4"), "po", PASSWORD)
+        assertThat(api.postJson("/api/v1/privacy/notices", body(today.plusDays(29), "v4"), po)
                         .json()
                         .get("detail")
                         .asString())
                 .contains("before that of version 3");
 
-        JsonNode current =
-                api.get("/api/v1/privacy/notices/current", null, null).json();
+        JsonNode current = api.get("/api/v1/privacy/notices/current").json();
         assertThat(current.get("version").asInt()).isEqualTo(2);
         assertThat(current.get("content").get("howToLimit").asString()).isEqualTo("Limit v2");
-        assertThat(api.get("/api/v1/privacy/notices", null, null).json()).hasSize(3);
+        assertThat(api.get("/api/v1/privacy/notices").json()).hasSize(3);
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'publish-privacy-notice' AND actor = 'po'")
                         .query(Long.class)
