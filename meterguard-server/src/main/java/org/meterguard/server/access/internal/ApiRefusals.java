@@ -12,7 +12,8 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The API's answers to unauthenticated and refused requests, as problem details: 401 "sign in" when nobody is
- * signed in, 401 "second factor" when the session lacks a factor (or its factor expired), 403 otherwise.
+ * signed in (also for a state-changing request without a session, which CSRF protection stops first), 401 "second
+ * factor" when the session lacks a factor (or its factor expired), 403 otherwise.
  */
 final class ApiRefusals {
     private ApiRefusals() {}
@@ -26,6 +27,8 @@ final class ApiRefusals {
             if (exception instanceof AuthorizationDeniedException denied
                     && denied.getAuthorizationResult() instanceof FactorAuthorizationDecision factors) {
                 missingFactor(request, response, factors);
+            } else if (exception instanceof CsrfException && !request.isRequestedSessionIdValid()) {
+                unauthenticated(response, null);
             } else if (exception instanceof CsrfException) {
                 Problems.write(
                         response,
