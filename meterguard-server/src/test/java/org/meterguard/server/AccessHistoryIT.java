@@ -32,7 +32,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class AccessHistoryIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @DynamicPropertySource
@@ -141,12 +140,13 @@ class AccessHistoryIT {
                 .doesNotContain("alice", "bob", "carol", "erin", "10.1.2.3", "REQ-9", "WO-17", "AUTH-7");
 
         ApiClient api = new ApiClient(httpPort);
-        String officer = account(StaffRole.PRIVACY_OFFICER);
+        TestUser officer = account(StaffRole.PRIVACY_OFFICER);
         String path = "/api/v1/accounts/A-1/access-history?from=" + NOW.minus(Duration.ofDays(1)) + "&to="
                 + NOW.plus(Duration.ofMinutes(10));
-        ApiClient.Answer answer = api.get(path, officer, PASSWORD);
+        ApiClient.Answer answer = api.get(path, officer);
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).doesNotContain("alice", "bob", "carol", "erin", officer, "10.1.2.3", "REQ-9");
+        assertThat(answer.body())
+                .doesNotContain("alice", "bob", "carol", "erin", officer.username(), "10.1.2.3", "REQ-9");
         JsonNode json = answer.json();
         assertThat(json).hasSize(6); // the five accesses and the officer's own read of this history
         assertThat(json.get(5).get("action").asString()).isEqualTo("read-access-history");
@@ -154,14 +154,11 @@ class AccessHistoryIT {
 
         for (StaffRole role : List.of(
                 StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE, StaffRole.SECURITY_AUDITOR, StaffRole.ADMINISTRATOR)) {
-            assertThat(api.get(path, account(role), PASSWORD).status())
-                    .as("%s", role)
-                    .isEqualTo(403);
+            assertThat(api.get(path, account(role)).status()).as("%s", role).isEqualTo(403);
         }
         assertThat(api.get(
                                 "/api/v1/accounts/A-1/access-history?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
-                                officer,
-                                PASSWORD)
+                                officer)
                         .status())
                 .isEqualTo(400);
     }
@@ -190,9 +187,7 @@ class AccessHistoryIT {
                 "read by " + actor));
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

@@ -53,7 +53,6 @@ import tools.jackson.databind.JsonNode;
             "meterguard.audit.head-interval=200ms"
         })
 class AuditLogIT {
-    private static final String PASSWORD = "correct-horse-battery";
     private static final String METER = "MG-AUDIT-1";
     private static final String PERIOD = "from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z";
     private static Path dataDirectory;
@@ -82,9 +81,9 @@ class AuditLogIT {
     @Test
     void auditedReadsAreProvableOverHttpAndTheExportVerifiesOffline() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String operator = account(StaffRole.GRID_OPERATOR);
-        String billing = account(StaffRole.BILLING_ANALYST);
-        String auditor = account(StaffRole.SECURITY_AUDITOR);
+        TestUser operator = account(StaffRole.GRID_OPERATOR);
+        TestUser billing = account(StaffRole.BILLING_ANALYST);
+        TestUser auditor = account(StaffRole.SECURITY_AUDITOR);
         jdbc.sql("INSERT INTO meter (meter_id, system_title, model) VALUES (?, 424242, 'MG-SIM-R1')")
                 .param(METER)
                 .update();
@@ -94,17 +93,17 @@ class AuditLogIT {
         assertThat(outages(api, billing).status()).isEqualTo(403);
 
         TreeHeadPublicKey key = TreeHeadPublicKey.fromPem(
-                api.get("/api/v1/audit/public-key", auditor, PASSWORD).body());
+                api.get("/api/v1/audit/public-key", auditor).body());
         assertThat(Files.readString(dataDirectory.resolve("keys/audit-signing-key.pub.pem")))
                 .isEqualTo(key.pem());
         assertThat(Files.readString(dataDirectory.resolve("keys/audit-signing-key")))
                 .doesNotContain("PRIVATE KEY")
                 .contains("kek=kek-");
 
-        JsonNode reads = api.get("/api/v1/audit/entries?actor=" + operator, auditor, PASSWORD)
-                .json();
-        JsonNode denial = api.get("/api/v1/audit/entries?actor=" + billing, auditor, PASSWORD)
-                .json();
+        JsonNode reads =
+                api.get("/api/v1/audit/entries?actor=" + operator, auditor).json();
+        JsonNode denial =
+                api.get("/api/v1/audit/entries?actor=" + billing, auditor).json();
         assertThat(reads).hasSize(3);
         assertThat(denial).hasSize(1);
         assertThat(denial.get(0).get("decision").asString()).isEqualTo("DENY");
@@ -138,8 +137,7 @@ class AuditLogIT {
         SignedTreeHead later = headCovering(api, auditor, head.treeSize() + 1);
         JsonNode consistency = api.get(
                         "/api/v1/audit/proofs/consistency?oldSize=" + head.treeSize() + "&newSize=" + later.treeSize(),
-                        auditor,
-                        PASSWORD)
+                        auditor)
                 .json();
         ConsistencyProof proof =
                 new ConsistencyProof(head.treeSize(), later.treeSize(), hashes(consistency.get("path")));
@@ -149,8 +147,8 @@ class AuditLogIT {
         assertThat(MerkleProofs.verifyConsistency(later.rootHash(), head.rootHash(), proof))
                 .isFalse();
 
-        JsonNode history = api.get("/api/v1/audit/tree-heads?limit=10000", auditor, PASSWORD)
-                .json();
+        JsonNode history =
+                api.get("/api/v1/audit/tree-heads?limit=10000", auditor).json();
         List<Long> sizes = new ArrayList<>();
         for (JsonNode stored : history) {
             SignedTreeHead h = SignedTreeHead.decode(
@@ -177,9 +175,9 @@ class AuditLogIT {
                         "export-audit-log");
     }
 
-    private void exportVerifiesAndTamperingIsNamed(ApiClient api, String auditor, TreeHeadPublicKey key)
+    private void exportVerifiesAndTamperingIsNamed(ApiClient api, TestUser auditor, TreeHeadPublicKey key)
             throws Exception {
-        ApiClient.BinaryAnswer export = api.getBytes("/api/v1/audit/export", auditor, PASSWORD);
+        ApiClient.BinaryAnswer export = api.getBytes("/api/v1/audit/export", auditor);
         assertThat(export.status()).isEqualTo(200);
         Path file = temp.resolve("export.mgaudit");
         Files.write(file, export.body());
@@ -205,27 +203,24 @@ class AuditLogIT {
     @Test
     void onlyTheSecurityAuditorReadsTheLogAndNobodyAltersIt() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        String auditor = account(StaffRole.SECURITY_AUDITOR);
+        TestUser auditor = account(StaffRole.SECURITY_AUDITOR);
         for (StaffRole role : List.of(StaffRole.ADMINISTRATOR, StaffRole.GRID_OPERATOR, StaffRole.PRIVACY_OFFICER)) {
-            String user = account(role);
-            assertThat(api.get("/api/v1/audit/tree-head", user, PASSWORD).status())
+            TestUser user = account(role);
+            assertThat(api.get("/api/v1/audit/tree-head", user).status())
                     .as("%s", role)
                     .isEqualTo(403);
-            assertThat(api.get("/api/v1/audit/entries", user, PASSWORD).status())
-                    .isEqualTo(403);
-            assertThat(api.getBytes("/api/v1/audit/export", user, PASSWORD).status())
-                    .isEqualTo(403);
+            assertThat(api.get("/api/v1/audit/entries", user).status()).isEqualTo(403);
+            assertThat(api.getBytes("/api/v1/audit/export", user).status()).isEqualTo(403);
         }
         for (String method : List.of("DELETE", "PUT", "POST", "PATCH")) {
-            assertThat(api.send(method, "/api/v1/audit/entries", auditor, PASSWORD)
-                            .status())
+            assertThat(api.send(method, "/api/v1/audit/entries", auditor).status())
                     .as(method)
                     .isEqualTo(403);
         }
-        assertThat(api.get("/api/v1/audit/proofs/inclusion?leafIndex=5&treeSize=3", auditor, PASSWORD)
+        assertThat(api.get("/api/v1/audit/proofs/inclusion?leafIndex=5&treeSize=3", auditor)
                         .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/v1/audit/proofs/consistency?oldSize=1&newSize=99999999", auditor, PASSWORD)
+        assertThat(api.get("/api/v1/audit/proofs/consistency?oldSize=1&newSize=99999999", auditor)
                         .status())
                 .isEqualTo(400);
         auditLog.awaitProjected();
@@ -236,16 +231,15 @@ class AuditLogIT {
                 .hasMessageContaining("append-only");
     }
 
-    private static ApiClient.Answer outages(ApiClient api, String user) throws Exception {
-        return api.get("/api/v1/meters/" + METER + "/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", user, PASSWORD);
+    private static ApiClient.Answer outages(ApiClient api, TestUser user) throws Exception {
+        return api.get("/api/v1/meters/" + METER + "/outages?" + PERIOD + "&purpose=GRID_OPERATIONS", user);
     }
 
     /** The latest head once it covers {@code size} entries (heads come every 200 ms here). */
-    private static SignedTreeHead headCovering(ApiClient api, String auditor, long size) throws Exception {
+    private static SignedTreeHead headCovering(ApiClient api, TestUser auditor, long size) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            JsonNode json =
-                    api.get("/api/v1/audit/tree-head", auditor, PASSWORD).json();
+            JsonNode json = api.get("/api/v1/audit/tree-head", auditor).json();
             SignedTreeHead head = SignedTreeHead.decode(
                     HexFormat.of().parseHex(json.get("encoded").asString()));
             assertThat(json.get("treeSize").asLong()).isEqualTo(head.treeSize());
@@ -259,11 +253,9 @@ class AuditLogIT {
         }
     }
 
-    private static InclusionProof inclusion(ApiClient api, String auditor, long index, long treeSize) throws Exception {
-        JsonNode json = api.get(
-                        "/api/v1/audit/proofs/inclusion?leafIndex=" + index + "&treeSize=" + treeSize,
-                        auditor,
-                        PASSWORD)
+    private static InclusionProof inclusion(ApiClient api, TestUser auditor, long index, long treeSize)
+            throws Exception {
+        JsonNode json = api.get("/api/v1/audit/proofs/inclusion?leafIndex=" + index + "&treeSize=" + treeSize, auditor)
                 .json();
         return new InclusionProof(
                 json.get("leafIndex").asLong(), json.get("treeSize").asLong(), hashes(json.get("path")));
@@ -286,9 +278,7 @@ class AuditLogIT {
         return code + " " + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
 
-    private String account(StaffRole role) {
-        String username = role.name().toLowerCase() + "-" + System.nanoTime();
-        staff.create(username, PASSWORD, role);
-        return username;
+    private TestUser account(StaffRole role) {
+        return TestUser.staff(staff, role);
     }
 }

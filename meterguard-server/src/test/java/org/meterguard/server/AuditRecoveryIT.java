@@ -46,30 +46,32 @@ class AuditRecoveryIT {
             "--meterguard.audit.head-interval=200ms"
         };
         ApiClient api = new ApiClient(http);
-        String operator;
-        String auditor;
+        TestUser operator;
+        TestUser auditor;
         SignedTreeHead before;
         try (ServerProcess first = ServerProcess.start(data, http, headEnd, options)) {
-            operator = passwordOf(first.awaitLine(l -> l.strip().startsWith("operator "), STARTUP));
-            auditor = passwordOf(first.awaitLine(l -> l.strip().startsWith("auditor "), STARTUP));
+            operator = userOf(first.awaitLine(l -> l.strip().startsWith("operator "), STARTUP), "operator");
+            auditor = userOf(first.awaitLine(l -> l.strip().startsWith("auditor "), STARTUP), "auditor");
             for (int i = 0; i < 3; i++) {
                 readings(api, operator);
             }
-            before = head(api.get("/api/v1/audit/tree-head", "auditor", auditor).json());
+            before = head(api.get("/api/v1/audit/tree-head", auditor).json());
             first.killHard();
         }
         tearTheLastSegment(data.resolve("audit"));
 
         try (ServerProcess second = ServerProcess.start(data, http, headEnd, options)) {
             second.awaitLine(l -> l.contains("Started MeterguardApplication"), STARTUP);
+            operator.forgetSessions(); // sessions do not outlive the server
+            auditor.forgetSessions();
             assertThat(second.output()).anyMatch(l -> l.contains("cut off a torn final record"));
-            JsonNode reads = api.get("/api/v1/audit/entries?actor=operator&limit=100", "auditor", auditor)
+            JsonNode reads = api.get("/api/v1/audit/entries?actor=operator&limit=100", auditor)
                     .json();
             assertThat(reads).hasSize(3);
 
             TreeHeadPublicKey key = TreeHeadPublicKey.fromPem(
-                    api.get("/api/v1/audit/public-key", "auditor", auditor).body());
-            ApiClient.BinaryAnswer export = api.getBytes("/api/v1/audit/export", "auditor", auditor);
+                    api.get("/api/v1/audit/public-key", auditor).body());
+            ApiClient.BinaryAnswer export = api.getBytes("/api/v1/audit/export", auditor);
             Path file = data.resolve("export.mgaudit");
             Files.write(file, export.body());
             Files.writeString(data.resolve("audit.pub.pem"), key.pem());
@@ -82,7 +84,6 @@ class AuditRecoveryIT {
             JsonNode proof = api.get(
                             "/api/v1/audit/proofs/consistency?oldSize=" + before.treeSize() + "&newSize="
                                     + after.treeSize(),
-                            "auditor",
                             auditor)
                     .json();
             List<Hash> path = new ArrayList<>();
@@ -95,13 +96,12 @@ class AuditRecoveryIT {
         }
     }
 
-    private static void readings(ApiClient api, String password) throws Exception {
+    private static void readings(ApiClient api, TestUser operator) throws Exception {
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
         api.get(
                 "/api/v1/meters/MG-DEMO-0001/readings?from=" + day + "&to=" + day.plus(Duration.ofDays(1))
                         + "&purpose=GRID_OPERATIONS",
-                "operator",
-                password);
+                operator);
     }
 
     /** Appends the start of a record the crash cut short: a header claiming 100 bytes, and 5 of them. */
@@ -130,9 +130,14 @@ class AuditRecoveryIT {
         return code + " " + out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String passwordOf(String bannerLine) {
-        return bannerLine
-                .substring(bannerLine.indexOf("password:") + "password:".length())
+    /** A user from the first start's banner line: "name ROLE password: xxx  totp: otpauth://...". */
+    private static TestUser userOf(String bannerLine, String name) {
+        String password = bannerLine
+                .substring(bannerLine.indexOf("password:") + "password:".length(), bannerLine.indexOf("totp:"))
                 .strip();
+        String totp = bannerLine
+                .substring(bannerLine.indexOf("totp:") + "totp:".length())
+                .strip();
+        return new TestUser(name, password, java.net.URI.create(totp));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meterguard.core.StaffRole;
 import org.meterguard.server.access.StaffAccounts;
+import org.meterguard.server.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,9 @@ class SignInIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Test
     void staffSignInTakesThePasswordThenACodeAndEndsWithSignOut() throws Exception {
@@ -129,6 +133,7 @@ class SignInIT {
     }
 
     private List<String> actions(String username) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT action || ' ' || decision FROM audit_entry WHERE subject = ? ORDER BY seq")
                 .param("user:" + username)
                 .query(String.class)
