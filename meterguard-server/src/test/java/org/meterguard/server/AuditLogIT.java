@@ -100,17 +100,17 @@ class AuditLogIT {
                 .doesNotContain("PRIVATE KEY")
                 .contains("kek=kek-");
 
-        JsonNode reads =
-                api.get("/api/v1/audit/entries?actor=" + operator, auditor).json();
-        JsonNode denial =
-                api.get("/api/v1/audit/entries?actor=" + billing, auditor).json();
+        List<JsonNode> reads = outagesOnly(
+                api.get("/api/v1/audit/entries?actor=" + operator, auditor).json());
+        List<JsonNode> denial = outagesOnly(
+                api.get("/api/v1/audit/entries?actor=" + billing, auditor).json());
         assertThat(reads).hasSize(3);
         assertThat(denial).hasSize(1);
         assertThat(denial.get(0).get("decision").asString()).isEqualTo("DENY");
         for (JsonNode entry : reads) {
             byte[] bytes = Base64.getDecoder().decode(entry.get("entry").asString());
             AuditEvent event = AuditEvent.fromCanonicalBytes(bytes);
-            assertThat(event.actor()).isEqualTo(operator);
+            assertThat(event.actor()).isEqualTo(operator.username());
             assertThat(event.action()).isEqualTo("read-outages");
             assertThat(event.decision()).isEqualTo("PERMIT");
             assertThat(MerkleHashing.leafHash(bytes).toHex())
@@ -276,6 +276,17 @@ class AuditLogIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return code + " " + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The entries of reads of outages (the users' own sign-in events are in the log too). */
+    private static List<JsonNode> outagesOnly(JsonNode entries) {
+        List<JsonNode> reads = new java.util.ArrayList<>();
+        for (JsonNode entry : entries) {
+            if ("read-outages".equals(entry.get("action").asString())) {
+                reads.add(entry);
+            }
+        }
+        return reads;
     }
 
     private TestUser account(StaffRole role) {

@@ -67,7 +67,13 @@ class AuditRecoveryIT {
             assertThat(second.output()).anyMatch(l -> l.contains("cut off a torn final record"));
             JsonNode reads = api.get("/api/v1/audit/entries?actor=operator&limit=100", auditor)
                     .json();
-            assertThat(reads).hasSize(3);
+            int dataReads = 0;
+            for (JsonNode entry : reads) {
+                dataReads += "read-interval-data".equals(entry.get("action").asString()) ? 1 : 0;
+            }
+            assertThat(dataReads)
+                    .as("the operator's reads, beside their sign-in events")
+                    .isEqualTo(3);
 
             TreeHeadPublicKey key = TreeHeadPublicKey.fromPem(
                     api.get("/api/v1/audit/public-key", auditor).body());
