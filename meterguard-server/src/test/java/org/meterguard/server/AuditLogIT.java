@@ -162,7 +162,7 @@ class AuditLogIT {
 
         auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE actor = ? ORDER BY seq")
-                        .param(auditor)
+                        .param(auditor.username())
                         .query(String.class)
                         .list())
                 .contains(
