@@ -18,6 +18,8 @@ import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.server.access.AccessDenied;
+import org.meterguard.server.access.SignedInUser;
+import org.meterguard.server.access.UserKind;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
@@ -32,7 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -182,12 +183,15 @@ class UsageDashboardIT {
 
     /** A signed-in customer whose principal names their own account. */
     private static Authentication customer(String accountId) {
-        return new UsernamePasswordAuthenticationToken(
+        SignedInUser user = new SignedInUser(
                 "customer-" + accountId,
                 null,
-                List.of(
-                        new SimpleGrantedAuthority("ROLE_CUSTOMER"),
-                        new SimpleGrantedAuthority("ACCOUNT_" + accountId)));
+                UserKind.CUSTOMER,
+                SignedInUser.CUSTOMER_ROLE,
+                List.of(accountId),
+                false,
+                true);
+        return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }
 
     private static LocalDate day(String text) {

@@ -39,10 +39,13 @@ class SecurityConfiguration {
                         .hasAnyRole("GRID_OPERATOR", "SECURITY_AUDITOR")
                         .requestMatchers("/privacy", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
-                        // Portal pages send visitors who are not signed-in customers to the sign-in page;
-                        // each read on them is decided and audited by AccessControl.authorizeOwn.
-                        .requestMatchers(HttpMethod.GET, "/portal", "/portal/**")
+                        // The customer portal: its sign-in page is open; its other pages are for signed-in
+                        // customers (a browser without a full sign-in is sent to the sign-in page), and each read
+                        // on them is decided and audited by AccessControl.authorizeOwn.
+                        .requestMatchers(HttpMethod.GET, "/portal/sign-in")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/portal", "/portal/**")
+                        .hasRole("CUSTOMER")
                         .requestMatchers("/api/v1/me/usage")
                         .hasRole("CUSTOMER")
                         .requestMatchers(HttpMethod.POST, "/portal/authorizations", "/portal/authorizations/**")

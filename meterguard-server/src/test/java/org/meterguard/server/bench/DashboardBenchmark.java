@@ -20,6 +20,8 @@ import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.server.MeterguardApplication;
+import org.meterguard.server.access.SignedInUser;
+import org.meterguard.server.access.UserKind;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
@@ -34,7 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -198,12 +199,9 @@ public final class DashboardBenchmark {
     }
 
     private static Authentication customer(int i) {
-        return new UsernamePasswordAuthenticationToken(
-                "bench-" + i,
-                null,
-                List.of(
-                        new SimpleGrantedAuthority("ROLE_CUSTOMER"),
-                        new SimpleGrantedAuthority("ACCOUNT_" + account(i))));
+        SignedInUser user = new SignedInUser(
+                "bench-" + i, null, UserKind.CUSTOMER, SignedInUser.CUSTOMER_ROLE, List.of(account(i)), false, true);
+        return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }
 
     private static MeterId meter(int i) {

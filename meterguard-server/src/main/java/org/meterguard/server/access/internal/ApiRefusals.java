@@ -19,7 +19,20 @@ final class ApiRefusals {
     private ApiRefusals() {}
 
     static AuthenticationEntryPoint signInFirst() {
-        return (request, response, exception) -> unauthenticated(response, exception);
+        return (request, response, exception) -> {
+            if (!toPortalSignIn(request, response)) {
+                unauthenticated(response, exception);
+            }
+        };
+    }
+
+    /** The portal's pages send a browser that is not (fully) signed in to the portal's sign-in page. */
+    private static boolean toPortalSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("GET".equals(request.getMethod()) && request.getRequestURI().startsWith("/portal")) {
+            response.sendRedirect("/portal/sign-in");
+            return true;
+        }
+        return false;
     }
 
     static AccessDeniedHandler denied() {
@@ -59,7 +72,13 @@ final class ApiRefusals {
             if (session != null) {
                 session.invalidate();
             }
+            if (toPortalSignIn(request, response)) {
+                return;
+            }
             Problems.write(response, 401, "Session expired", "the session has reached its time limit; sign in again");
+            return;
+        }
+        if (toPortalSignIn(request, response)) {
             return;
         }
         Problems.write(

@@ -21,6 +21,6 @@ class PortalFeatures {
     }
 
     public boolean isAccessHistory() {
-        return false;
+        return true;
     }
 }
