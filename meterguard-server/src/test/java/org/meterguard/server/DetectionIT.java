@@ -19,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.meterguard.audit.AuditEvent;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.StaffRole;
 import org.meterguard.pki.CertificateAuthority;
@@ -249,19 +248,9 @@ class DetectionIT {
     void repeatedFailedSignInsRaiseAnAlert() throws Exception {
         TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
         TestUser frank = user("frank", StaffRole.BILLING_ANALYST);
-        for (int i = 0; i < 5; i++) { // as the identity module audits a refused sign-in
-            audit.append(new AuditEvent(
-                    Instant.now(),
-                    frank.username(),
-                    "",
-                    "sign-in",
-                    "session",
-                    "user:" + frank,
-                    "",
-                    "",
-                    "DENY",
-                    "203.0.113.7",
-                    "bad credentials"));
+        for (int i = 0; i < 5; i++) { // the fifth failure locks the account
+            assertThat(api().signIn(frank.username(), "not-the-password").status())
+                    .isEqualTo(401);
         }
         detection.examineAllNow();
 
@@ -271,7 +260,12 @@ class DetectionIT {
                         .json()
                         .get("auditEntries")))
                 .hasSize(5);
-        assertThat(report(auditor).get("failedSignIns").asLong()).isEqualTo(5);
+        assertThat(alert(auditor, "ACCOUNT_LOCKED", "user:" + frank)).isPresent();
+        JsonNode report = report(auditor);
+        assertThat(report.get("failedSignIns").asLong())
+                .as("five refusals and the lockout")
+                .isEqualTo(6);
+        assertThat(report.get("lockouts").asLong()).isEqualTo(1);
     }
 
     @Test
