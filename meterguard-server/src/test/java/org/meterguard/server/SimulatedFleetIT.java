@@ -44,7 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "meterguard.headend.port=0",
             "meterguard.demo.enabled=false",
-            "meterguard.database.embedded.durable=false"
+            "meterguard.database.embedded.durable=false",
+            // A flood of 300 frames exceeds this burst by far however slowly a loaded machine sends it (refill 1/s).
+            "meterguard.headend.meter-burst=50"
         })
 class SimulatedFleetIT {
     private static Path dataDirectory;
