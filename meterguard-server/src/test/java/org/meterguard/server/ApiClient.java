@@ -80,6 +80,19 @@ public final class ApiClient {
                 password);
     }
 
+    /** Sends {@code method} with a JSON body (none when {@code json} is null). */
+    public Answer request(String method, String pathAndQuery, String json, String username, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request, username, password);
+    }
+
     private Answer send(HttpRequest.Builder request, String username, String password)
             throws IOException, InterruptedException {
         authenticate(request, username, password);

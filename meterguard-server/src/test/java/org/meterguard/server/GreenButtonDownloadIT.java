@@ -27,7 +27,9 @@ import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.TrainingRecord;
 import org.meterguard.greenbutton.IntervalCsvReader;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -55,6 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class GreenButtonDownloadIT {
+    private static final TrainingRecord TRAINED = new TrainingRecord(
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1));
     private static final String PASSWORD = "correct-horse-battery";
     private static final MeterId METER = MeterId.of("MG-GB-DL-1");
     private static final String ACCOUNT = "ACC-GB-1";
@@ -84,6 +89,9 @@ class GreenButtonDownloadIT {
 
     @Autowired
     StaffAccounts staff;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     ServicePoints points;
@@ -117,6 +125,11 @@ class GreenButtonDownloadIT {
         accounts.moveOut("ACC-GB-PREV", "SP-GB-1", MOVE_IN);
         accounts.open(ACCOUNT, AccountClass.RESIDENTIAL, contact("Current"), MOVE_IN);
         accounts.moveIn(ACCOUNT, "SP-GB-1", MOVE_IN);
+        for (String request : List.of("REQ-4711", "REQ-4712", "REQ-1")) {
+            jdbc.sql("INSERT INTO service_request (service_request_id, account_id, opened_by) VALUES (?, ?, 'test')")
+                    .params(request, ACCOUNT)
+                    .update();
+        }
         store.merge(METER, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, quarterHours(false));
         store.merge(METER, Channel.ACTIVE_ENERGY_EXPORT, IntervalGrid.QUARTER_HOURLY, quarterHours(true));
     }
@@ -196,9 +209,11 @@ class GreenButtonDownloadIT {
         assertThat(noBasis.status()).isEqualTo(403);
         assertThat(badFormat.status()).isEqualTo(400);
         assertThat(badFormat.json().get("detail").asString()).contains("format");
-        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.status())
+                .as("no service request can name an account that does not exist")
+                .isEqualTo(403);
         assertThat(audited(operator)).containsExactly("DENY account:" + ACCOUNT);
-        assertThat(audited(representative)).containsExactly("DENY account:" + ACCOUNT, "PERMIT account:ACC-NOBODY");
+        assertThat(audited(representative)).containsExactly("DENY account:" + ACCOUNT, "DENY account:ACC-NOBODY");
     }
 
     private static String download(String format) {
@@ -242,6 +257,12 @@ class GreenButtonDownloadIT {
     private String account(StaffRole role) {
         String username = role.name().toLowerCase() + "-" + System.nanoTime();
         staff.create(username, PASSWORD, role);
+        assignments.recordTraining(username, TRAINED, "test");
+        if (role == StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE) {
+            jdbc.sql("INSERT INTO staff_queue (username, account_id) VALUES (?, ?)")
+                    .params(username, ACCOUNT)
+                    .update();
+        }
         return username;
     }
 

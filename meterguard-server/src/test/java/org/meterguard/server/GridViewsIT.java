@@ -15,6 +15,8 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
+import org.meterguard.core.access.TrainingRecord;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
@@ -37,6 +39,9 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class GridViewsIT {
+    private static final TrainingRecord TRAINED = new TrainingRecord(
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1));
     private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-06-02T00:00:00Z");
     private static final String PERIOD = "from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z";
@@ -58,6 +63,9 @@ class GridViewsIT {
 
     @Autowired
     StaffAccounts staff;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     ServicePoints points;
@@ -162,6 +170,7 @@ class GridViewsIT {
     private String account(StaffRole role) {
         String username = role.name().toLowerCase() + "-" + System.nanoTime();
         staff.create(username, PASSWORD, role);
+        assignments.recordTraining(username, TRAINED, "test");
         return username;
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.meterguard.core.Channel;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.StaffRole;
+import org.meterguard.core.access.TrainingRecord;
 import org.meterguard.dlms.CaptureObject;
 import org.meterguard.dlms.CipheringKeys;
 import org.meterguard.dlms.DataNotification;
@@ -38,6 +39,7 @@ import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
 import org.meterguard.dlms.WrapperFrame;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.headend.HeadEnd;
@@ -73,6 +75,9 @@ import tools.jackson.databind.JsonNode;
             "meterguard.database.embedded.durable=false"
         })
 class MeterDataSliceIT {
+    private static final TrainingRecord TRAINED = new TrainingRecord(
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1));
     private static final AtomicInteger SERIAL = new AtomicInteger(1000);
     private static final String PASSWORD = "correct-horse-battery";
     private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
@@ -90,6 +95,9 @@ class MeterDataSliceIT {
 
     @Autowired
     StaffAccounts accounts;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     HeadEnd headEnd;
@@ -472,6 +480,7 @@ class MeterDataSliceIT {
     private String account(StaffRole role) {
         String username = role.name().toLowerCase() + "-" + SERIAL.incrementAndGet();
         accounts.create(username, PASSWORD, role);
+        assignments.recordTraining(username, TRAINED, "test");
         return username;
     }
 

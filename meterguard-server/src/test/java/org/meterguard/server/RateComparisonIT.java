@@ -17,6 +17,8 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
+import org.meterguard.core.access.TrainingRecord;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -42,6 +44,9 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
 class RateComparisonIT {
+    private static final TrainingRecord TRAINED = new TrainingRecord(
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1));
     private static final String PASSWORD = "correct-horse-battery";
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final LocalDate MOVE_IN = LocalDate.of(2026, 1, 1);
@@ -66,6 +71,9 @@ class RateComparisonIT {
     StaffAccounts staff;
 
     @Autowired
+    Assignments assignments;
+
+    @Autowired
     ServicePoints points;
 
     @Autowired
@@ -78,6 +86,7 @@ class RateComparisonIT {
     void comparesTheExamplePlansOverTheCustomersOwnMonths() throws Exception {
         solarCustomer("ACC-SUN", "SP-SUN", "MG-RATES-1");
         String representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        serve(representative, "ACC-SUN", "REQ-42");
 
         ApiClient.Answer answer = new ApiClient(httpPort)
                 .get(
@@ -179,9 +188,12 @@ class RateComparisonIT {
                 representative,
                 PASSWORD);
 
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("detail").asString()).isEqualTo("no account ACC-NONE");
+        assertThat(unknown.status())
+                .as("no service request can name an account that does not exist")
+                .isEqualTo(403);
+        assertThat(unknown.json().get("detail").asString()).contains("REQ-7");
         assertThat(badMonths.status()).isEqualTo(400);
+        serve(representative, "ACC-EARLY", "REQ-8");
         ApiClient.Answer beforeThePlans = api.get(
                 "/api/v1/accounts/ACC-EARLY/rate-comparison?months=1&through=2024-06&purpose=CUSTOMER_SERVICE&basis=REQ-8",
                 representative,
@@ -292,6 +304,17 @@ class RateComparisonIT {
     private String staffMember(StaffRole role) {
         String username = role.name().toLowerCase() + "-" + System.nanoTime();
         staff.create(username, PASSWORD, role);
+        assignments.recordTraining(username, TRAINED, "test");
         return username;
+    }
+
+    /** Puts {@code account} in the representative's queue and records the customer's service request. */
+    private void serve(String representative, String account, String request) {
+        jdbc.sql("INSERT INTO staff_queue (username, account_id) VALUES (?, ?)")
+                .params(representative, account)
+                .update();
+        jdbc.sql("INSERT INTO service_request (service_request_id, account_id, opened_by) VALUES (?, ?, 'test')")
+                .params(request, account)
+                .update();
     }
 }
