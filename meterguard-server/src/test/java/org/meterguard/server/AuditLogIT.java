@@ -289,6 +289,10 @@ class AuditLogIT {
     private String account(StaffRole role) {
         String username = role.name().toLowerCase() + "-" + System.nanoTime();
         staff.create(username, PASSWORD, role);
+        jdbc.sql("INSERT INTO privacy_training (username, completed_on, valid_until, recorded_by)"
+                        + " VALUES (?, current_date - 1, current_date + 365, 'test')")
+                .param(username)
+                .update();
         return username;
     }
 }

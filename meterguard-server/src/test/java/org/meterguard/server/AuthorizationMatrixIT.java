@@ -38,6 +38,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -350,6 +351,24 @@ class AuthorizationMatrixIT {
                 "/api/v1/third-parties/TP-NONE/cut-off",
                 "{}",
                 0);
+        for (String audit : List.of(
+                "/api/v1/audit/tree-head",
+                "/api/v1/audit/tree-heads",
+                "/api/v1/audit/proofs/inclusion",
+                "/api/v1/audit/proofs/consistency",
+                "/api/v1/audit/public-key",
+                "/api/v1/audit/entries",
+                "/api/v1/audit/export")) {
+            action(t, "GET", audit, Permission.READ_AUDIT_LOG, audit, null, 0);
+        }
+        action(
+                t,
+                "GET",
+                "/api/v1/accounts/{accountId}/access-history",
+                Permission.READ_ACCESS_HISTORY,
+                "/api/v1/accounts/" + ACCOUNT + "/access-history",
+                null,
+                0);
         action(t, "GET", "/api/v1/alerts/{id}", Permission.READ_ALERTS, "/api/v1/alerts/999999", null, 404);
         for (String open : List.of(
                 "/api/v1/privacy/notices",
@@ -474,6 +493,8 @@ class AuthorizationMatrixIT {
         h.put(Permission.READ_AGGREGATES, Set.of(StaffRole.PRIVACY_OFFICER, StaffRole.SECURITY_AUDITOR));
         h.put(Permission.RELEASE_AGGREGATES, Set.of(StaffRole.PRIVACY_OFFICER));
         h.put(Permission.MANAGE_PRIVACY_NOTICES, Set.of(StaffRole.PRIVACY_OFFICER));
+        h.put(Permission.READ_AUDIT_LOG, Set.of(StaffRole.SECURITY_AUDITOR));
+        h.put(Permission.READ_ACCESS_HISTORY, Set.of(StaffRole.PRIVACY_OFFICER));
         h.put(Permission.MANAGE_DETECTION, Set.of(StaffRole.PRIVACY_OFFICER, StaffRole.SECURITY_AUDITOR));
         h.put(Permission.MANAGE_TRAINING, Set.of(StaffRole.PRIVACY_OFFICER));
         h.put(Permission.MANAGE_WORK_ORDERS, Set.of(StaffRole.GRID_OPERATOR));
@@ -496,6 +517,9 @@ class AuthorizationMatrixIT {
 
     @Autowired
     StaffAccounts staff;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     Assignments assignments;
@@ -803,6 +827,7 @@ class AuthorizationMatrixIT {
 
         assertThat(day.status()).isEqualTo(200);
         assertThat(morning.status()).isEqualTo(200);
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT subject FROM audit_entry WHERE resource = 'meter/MG-MX-M/readings' ORDER BY seq")
                         .query(String.class)
                         .list())
@@ -811,6 +836,7 @@ class AuthorizationMatrixIT {
 
     @Test
     void everyChangeToTheAccessRegistersIsAudited() {
+        auditLog.awaitProjected();
         assertThat(jdbc.sql("SELECT action || ' ' || subject FROM audit_entry WHERE purpose = 'ADMINISTRATION'"
                                 + " AND decision = 'EXECUTED'")
                         .query(String.class)
@@ -909,6 +935,7 @@ class AuthorizationMatrixIT {
     }
 
     private long audited(String actor, String subject) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT count(*) FROM audit_entry WHERE actor = ? AND subject = ?")
                 .params(actor, subject)
                 .query(Long.class)
@@ -916,6 +943,7 @@ class AuthorizationMatrixIT {
     }
 
     private String lastDecision(String actor, String subject) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT decision FROM audit_entry WHERE actor = ? AND subject = ? ORDER BY seq DESC LIMIT 1")
                 .params(actor, subject)
                 .query(String.class)
@@ -923,6 +951,7 @@ class AuthorizationMatrixIT {
     }
 
     private long refusedAtTheDoor(String actor) {
+        auditLog.awaitProjected();
         return jdbc.sql("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'request' AND decision = 'DENY'")
                 .param(actor)
                 .query(Long.class)
