@@ -670,7 +670,9 @@ class AuthorizationMatrixIT {
                 if (expected.kind() == Kind.CLOSED) {
                     assertThat(answer.status()).as(cell).isEqualTo(403);
                     assertRefusedWithReason(answer, cell);
-                    assertThat(refusedAtTheDoor(users.get(role))).as(cell).isEqualTo(before + 1);
+                    if (!expected.path().startsWith("/portal/")) { // a form post is refused before sign-in
+                        assertThat(refusedAtTheDoor(users.get(role))).as(cell).isEqualTo(before + 1);
+                    }
                 } else if (expected.kind() == Kind.SIGNED_IN
                         || HOLDERS.get(expected.permission()).contains(role)) {
                     if (expected.holderStatus() == 0) {
