@@ -100,6 +100,22 @@ public final class ApiClient {
                 session(user));
     }
 
+    /**
+     * Sends {@code method} with a JSON body (none when {@code json} is null) as {@code user}, or without signing in
+     * when {@code user} is null.
+     */
+    public Answer request(String method, String pathAndQuery, String json, TestUser user)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request, user == null ? null : session(user));
+    }
+
     /** GETs without signing in. */
     public Answer get(String pathAndQuery) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), null);

@@ -28,6 +28,7 @@ import org.meterguard.audit.SignedTreeHead;
 import org.meterguard.audit.TreeHeadPublicKey;
 import org.meterguard.audit.TreeHeadVerifier;
 import org.meterguard.core.StaffRole;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,9 @@ class AuditLogIT {
 
     @Autowired
     StaffAccounts staff;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     AuditLog auditLog;
@@ -290,6 +294,6 @@ class AuditLogIT {
     }
 
     private TestUser account(StaffRole role) {
-        return TestUser.staff(staff, role);
+        return TestUser.trainedStaff(staff, assignments, role);
     }
 }

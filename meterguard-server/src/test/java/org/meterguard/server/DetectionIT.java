@@ -339,6 +339,9 @@ class DetectionIT {
     }
 
     private int read(TestUser user, String meter, String purpose, String basis, int expected) throws Exception {
+        if (!basis.isEmpty()) {
+            onRecord(user.username(), meter, basis);
+        }
         String query = "/api/v1/meters/" + meter + "/readings?" + PERIOD + "&purpose=" + purpose
                 + (basis.isEmpty() ? "" : "&basis=" + basis);
         assertThat(api().get(query, user).status()).as(query).isEqualTo(expected);
@@ -390,7 +393,60 @@ class DetectionIT {
     }
 
     private TestUser user(String name, StaffRole role) {
-        return TestUser.staff(staff, name + "-" + System.nanoTime(), role);
+        TestUser user = TestUser.staff(staff, name + "-" + System.nanoTime(), role);
+        jdbc.sql("INSERT INTO privacy_training (username, completed_on, valid_until, recorded_by)"
+                        + " VALUES (?, current_date - 1, current_date + 365, 'test')")
+                .param(user.username())
+                .update();
+        return user;
+    }
+
+    /**
+     * Makes a declared basis real, as access control checks it: a representative's request is the customer's service
+     * request for the account at the meter (opened here, with the account in the representative's queue); a
+     * technician's is an open work order on the meter assigned to them.
+     */
+    private void onRecord(String user, String meter, String basis) {
+        String role = jdbc.sql("SELECT role FROM staff_user WHERE username = ?")
+                .param(user)
+                .query(String.class)
+                .single();
+        if (role.equals(StaffRole.FIELD_TECHNICIAN.name())) {
+            jdbc.sql("INSERT INTO work_order (work_order_id, meter_id, assigned_to, reason, opened_by)"
+                            + " VALUES (?, ?, ?, 'test', 'test') ON CONFLICT DO NOTHING")
+                    .params(basis, meter, user)
+                    .update();
+        } else if (role.equals(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE.name())) {
+            String account = "ACC-" + meter;
+            String point = "SP-" + meter;
+            if (jdbc.sql("SELECT count(*) FROM customer_account WHERE account_id = ?")
+                            .param(account)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                jdbc.sql("INSERT INTO service_point (service_point_id, feeder, zone) VALUES (?, 'F-DET', 'Z-DET')")
+                        .param(point)
+                        .update();
+                jdbc.sql("INSERT INTO meter_installation (meter_id, service_point_id, installed_at)"
+                                + " VALUES (?, ?, '2020-01-01T00:00:00Z')")
+                        .params(meter, point)
+                        .update();
+                jdbc.sql("INSERT INTO customer_account (account_id, account_class) VALUES (?, 'RESIDENTIAL')")
+                        .param(account)
+                        .update();
+                jdbc.sql("INSERT INTO occupancy (account_id, service_point_id, move_in)"
+                                + " VALUES (?, ?, '2020-01-01T00:00:00Z')")
+                        .params(account, point)
+                        .update();
+            }
+            jdbc.sql("INSERT INTO staff_queue (username, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(user, account)
+                    .update();
+            jdbc.sql("INSERT INTO service_request (service_request_id, account_id, opened_by) VALUES (?, ?, 'test')"
+                            + " ON CONFLICT DO NOTHING")
+                    .params(basis, account)
+                    .update();
+        }
     }
 
     private SimulatedFleet fleet(String prefix, int size) throws IOException {

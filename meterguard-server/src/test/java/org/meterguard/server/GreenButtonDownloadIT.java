@@ -28,6 +28,7 @@ import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
 import org.meterguard.core.TimeRange;
 import org.meterguard.greenbutton.IntervalCsvReader;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -85,6 +86,9 @@ class GreenButtonDownloadIT {
     StaffAccounts staff;
 
     @Autowired
+    Assignments assignments;
+
+    @Autowired
     ServicePoints points;
 
     @Autowired
@@ -116,6 +120,11 @@ class GreenButtonDownloadIT {
         accounts.moveOut("ACC-GB-PREV", "SP-GB-1", MOVE_IN);
         accounts.open(ACCOUNT, AccountClass.RESIDENTIAL, contact("Current"), MOVE_IN);
         accounts.moveIn(ACCOUNT, "SP-GB-1", MOVE_IN);
+        for (String request : List.of("REQ-4711", "REQ-4712", "REQ-1")) {
+            jdbc.sql("INSERT INTO service_request (service_request_id, account_id, opened_by) VALUES (?, ?, 'test')")
+                    .params(request, ACCOUNT)
+                    .update();
+        }
         store.merge(METER, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, quarterHours(false));
         store.merge(METER, Channel.ACTIVE_ENERGY_EXPORT, IntervalGrid.QUARTER_HOURLY, quarterHours(true));
     }
@@ -192,9 +201,11 @@ class GreenButtonDownloadIT {
         assertThat(noBasis.status()).isEqualTo(403);
         assertThat(badFormat.status()).isEqualTo(400);
         assertThat(badFormat.json().get("detail").asString()).contains("format");
-        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.status())
+                .as("no service request can name an account that does not exist")
+                .isEqualTo(403);
         assertThat(audited(operator)).containsExactly("DENY account:" + ACCOUNT);
-        assertThat(audited(representative)).containsExactly("DENY account:" + ACCOUNT, "PERMIT account:ACC-NOBODY");
+        assertThat(audited(representative)).containsExactly("DENY account:" + ACCOUNT, "DENY account:ACC-NOBODY");
     }
 
     private static String download(String format) {
@@ -236,7 +247,13 @@ class GreenButtonDownloadIT {
     }
 
     private TestUser account(StaffRole role) {
-        return TestUser.staff(staff, role);
+        TestUser user = TestUser.trainedStaff(staff, assignments, role);
+        if (role == StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE) {
+            jdbc.sql("INSERT INTO staff_queue (username, account_id) VALUES (?, ?)")
+                    .params(user.username(), ACCOUNT)
+                    .update();
+        }
+        return user;
     }
 
     private static Contact contact(String name) {

@@ -15,6 +15,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
@@ -57,6 +58,9 @@ class GridViewsIT {
 
     @Autowired
     StaffAccounts staff;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     ServicePoints points;
@@ -153,6 +157,6 @@ class GridViewsIT {
     }
 
     private TestUser account(StaffRole role) {
-        return TestUser.staff(staff, role);
+        return TestUser.trainedStaff(staff, assignments, role);
     }
 }

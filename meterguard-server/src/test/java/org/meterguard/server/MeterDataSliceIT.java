@@ -38,6 +38,7 @@ import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
 import org.meterguard.dlms.WrapperFrame;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.headend.HeadEnd;
@@ -89,6 +90,9 @@ class MeterDataSliceIT {
 
     @Autowired
     StaffAccounts accounts;
+
+    @Autowired
+    Assignments assignments;
 
     @Autowired
     HeadEnd headEnd;
@@ -459,7 +463,7 @@ class MeterDataSliceIT {
     }
 
     private TestUser account(StaffRole role) {
-        return TestUser.staff(accounts, role);
+        return TestUser.trainedStaff(accounts, assignments, role);
     }
 
     private PushAcknowledgement push(SimulatedMeter meter, long counter, Instant day) throws IOException {

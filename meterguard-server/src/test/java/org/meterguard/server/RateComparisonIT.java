@@ -17,6 +17,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -65,6 +66,9 @@ class RateComparisonIT {
     StaffAccounts staff;
 
     @Autowired
+    Assignments assignments;
+
+    @Autowired
     ServicePoints points;
 
     @Autowired
@@ -77,6 +81,7 @@ class RateComparisonIT {
     void comparesTheExamplePlansOverTheCustomersOwnMonths() throws Exception {
         solarCustomer("ACC-SUN", "SP-SUN", "MG-RATES-1");
         TestUser representative = staffMember(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        serve(representative, "ACC-SUN", "REQ-42");
 
         ApiClient.Answer answer = new ApiClient(httpPort)
                 .get(
@@ -171,9 +176,12 @@ class RateComparisonIT {
                 "/api/v1/accounts/ACC-NONE/rate-comparison?months=99&purpose=CUSTOMER_SERVICE&basis=REQ-7",
                 representative);
 
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("detail").asString()).isEqualTo("no account ACC-NONE");
+        assertThat(unknown.status())
+                .as("no service request can name an account that does not exist")
+                .isEqualTo(403);
+        assertThat(unknown.json().get("detail").asString()).contains("REQ-7");
         assertThat(badMonths.status()).isEqualTo(400);
+        serve(representative, "ACC-EARLY", "REQ-8");
         ApiClient.Answer beforeThePlans = api.get(
                 "/api/v1/accounts/ACC-EARLY/rate-comparison?months=1&through=2024-06&purpose=CUSTOMER_SERVICE&basis=REQ-8",
                 representative);
@@ -281,6 +289,16 @@ class RateComparisonIT {
     }
 
     private TestUser staffMember(StaffRole role) {
-        return TestUser.staff(staff, role);
+        return TestUser.trainedStaff(staff, assignments, role);
+    }
+
+    /** Puts {@code account} in the representative's queue and records the customer's service request. */
+    private void serve(TestUser representative, String account, String request) {
+        jdbc.sql("INSERT INTO staff_queue (username, account_id) VALUES (?, ?)")
+                .params(representative.username(), account)
+                .update();
+        jdbc.sql("INSERT INTO service_request (service_request_id, account_id, opened_by) VALUES (?, ?, 'test')")
+                .params(request, account)
+                .update();
     }
 }

@@ -2,11 +2,15 @@ package org.meterguard.server;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meterguard.core.StaffRole;
+import org.meterguard.core.access.TrainingRecord;
 import org.meterguard.server.access.Actor;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.CustomerUsers;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.access.TotpEnrollment;
@@ -47,6 +51,22 @@ public final class TestUser {
         accounts.create(username, PASSWORD, role);
         TotpEnrollment enrollment = accounts.enrollTotp(username);
         return new TestUser(username, PASSWORD, enrollment.otpauthUri());
+    }
+
+    /**
+     * A new staff member in {@code role} as {@link #staff(StaffAccounts, StaffRole)}, with privacy training completed
+     * yesterday and valid for a year (staff without it read no covered information).
+     */
+    public static TestUser trainedStaff(StaffAccounts accounts, Assignments assignments, StaffRole role) {
+        TestUser user = staff(accounts, role);
+        assignments.recordTraining(user.username(), currentTraining(), "test");
+        return user;
+    }
+
+    /** Privacy training completed yesterday, valid for a year. */
+    public static TrainingRecord currentTraining() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new TrainingRecord(today.minusDays(1), today.plusYears(1));
     }
 
     /** A new customer user linked to {@code accountIds}, password only (no TOTP). */

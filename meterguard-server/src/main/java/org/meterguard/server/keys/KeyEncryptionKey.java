@@ -87,6 +87,20 @@ public class KeyEncryptionKey {
         }
     }
 
+    /**
+     * A 256-bit key derived from this KEK for one named use (HMAC-SHA256 of the label), so that a use such as
+     * pseudonymization has a key of its own that lives and dies with the KEK and is never stored.
+     */
+    byte[] derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("meterguard derived key: " + label).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not derive the key for " + label, e);
+        }
+    }
+
     private static SecretKey load(Path keystore, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {

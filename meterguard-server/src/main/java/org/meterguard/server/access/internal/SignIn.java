@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -125,6 +126,14 @@ public class SignIn {
                         server -> server.jwt(jwt -> jwt.authenticationManager(serviceTokens.authenticationManager())))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(ApiRefusals.signInFirst())
                         .accessDeniedHandler(ApiRefusals.denied()));
+    }
+
+    /**
+     * Identity's answers to refused requests (a missing or expired factor, a missing CSRF token, else 403), for a
+     * filter chain that answers some refusals itself; {@link #applyTo} installs them.
+     */
+    public AccessDeniedHandler refusals() {
+        return ApiRefusals.denied();
     }
 
     /** A success handler that answers and ends the request (the default would continue down the filter chain). */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.meterguard.core.PurposeOfUse;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.Permission;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.access.CoveredRead;
 import org.meterguard.server.greenbutton.GreenButtonDownload;
@@ -61,9 +62,11 @@ class GreenButtonController {
         accessControl.authorize(
                 caller,
                 new CoveredRead(
+                        Permission.READ_USAGE,
                         GreenButtonDownload.AUDIT_ACTION,
                         "account/" + accountId + "/greenbutton",
                         "account:" + accountId,
+                        range,
                         declared,
                         basis,
                         form + " " + range.from() + ".." + range.to()),

@@ -7,8 +7,10 @@ import java.util.List;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.PurposeOfUse;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.Permission;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.access.CoveredRead;
+import org.meterguard.server.access.Permit;
 import org.meterguard.server.grid.AreaReliability;
 import org.meterguard.server.grid.DiagnosticFlag;
 import org.meterguard.server.grid.GridViews;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/v1/meters/{meterId}/outages?from&to&purpose}
  *   <li>{@code GET /api/v1/meters/{meterId}/voltage?from&to&purpose}
  *   <li>{@code GET /api/v1/meters/{meterId}/diagnostics?from&to&purpose}
- *   <li>{@code GET /api/v1/reliability?area=feeder:NAME|zone:NAME&from&to&purpose}
+ *   <li>{@code GET /api/v1/reliability?area=feeder:NAME|zone:NAME&from&to&purpose}: the area's meters appear under
+ *       keyed pseudonyms, as planning over an area needs nobody's identity
  * </ul>
  */
 @RestController
@@ -88,8 +91,17 @@ class GridController {
     AreaReliability reliability(
             @RequestParam String area, Declared declared, Authentication caller, HttpServletRequest request) {
         TimeRange range = declared.range();
-        authorize("read-reliability", "reliability/" + area, area, range, declared, caller, request);
-        return BadRequest.parse("area", area, a -> views.reliability(a, range, clock.instant()));
+        Permit permit =
+                authorize("read-reliability", "reliability/" + area, "area:" + area, range, declared, caller, request);
+        AreaReliability found = BadRequest.parse("area", area, a -> views.reliability(a, range, clock.instant()));
+        return new AreaReliability(
+                found.area(),
+                found.indices(),
+                found.outages().stream()
+                        .map(o -> new MeterOutage(
+                                permit.meterLabel(o.meterId()), o.start(), o.end(), o.durationSeconds(), o.ongoing()))
+                        .toList(),
+                found.unmatchedRestorations());
     }
 
     private MeterId authorizedMeter(
@@ -103,7 +115,7 @@ class GridController {
         return meter;
     }
 
-    private void authorize(
+    private Permit authorize(
             String action,
             String resource,
             String subject,
@@ -113,9 +125,17 @@ class GridController {
             HttpServletRequest request) {
         PurposeOfUse purpose =
                 BadRequest.parse("purpose", Declared.required("purpose", declared.purpose()), PurposeOfUse::valueOf);
-        accessControl.authorize(
+        return accessControl.authorize(
                 caller,
-                new CoveredRead(action, resource, subject, purpose, declared.basis(), range.from() + ".." + range.to()),
+                new CoveredRead(
+                        Permission.READ_GRID_DATA,
+                        action,
+                        resource,
+                        subject,
+                        range,
+                        purpose,
+                        declared.basis(),
+                        range.from() + ".." + range.to()),
                 request.getRemoteAddr());
     }
 }

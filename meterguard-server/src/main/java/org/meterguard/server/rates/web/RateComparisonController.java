@@ -2,9 +2,12 @@ package org.meterguard.server.rates.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.meterguard.core.PurposeOfUse;
+import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.Permission;
 import org.meterguard.core.rates.RatePlan;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.access.CoveredRead;
@@ -53,9 +56,11 @@ class RateComparisonController {
         accessControl.authorize(
                 caller,
                 new CoveredRead(
+                        Permission.READ_USAGE,
                         "compare-rates",
                         "account/" + accountId + "/rate-comparison",
                         "account:" + accountId,
+                        monthsRead(count, last),
                         declared,
                         basis,
                         count + " months" + (through == null ? "" : " through " + through)),
@@ -89,6 +94,14 @@ class RateComparisonController {
                             .map(v -> v.effectiveFrom().toString())
                             .toList());
         }
+    }
+
+    /** The span the comparison reads: the months asked for, or (through unset) up to the current month. */
+    private static TimeRange monthsRead(int count, Optional<YearMonth> through) {
+        YearMonth end = through.orElse(YearMonth.now(ZoneOffset.UTC));
+        return new TimeRange(
+                end.minusMonths(count).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                end.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private static int months(String text) {

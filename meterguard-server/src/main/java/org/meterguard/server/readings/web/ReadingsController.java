@@ -8,6 +8,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.PurposeOfUse;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.Permission;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.access.CoveredRead;
 import org.meterguard.server.meters.MeterRegistry;
@@ -56,9 +57,11 @@ class ReadingsController {
         accessControl.authorize(
                 caller,
                 new CoveredRead(
+                        Permission.READ_USAGE,
                         "read-interval-data",
                         "meter/" + meter + "/readings",
                         "meter:" + meter,
+                        range,
                         declared,
                         basis,
                         measured + " " + range.from() + ".." + range.to()),
