@@ -64,7 +64,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "meterguard.headend.port=0",
             "meterguard.demo.enabled=false",
-            "meterguard.database.embedded.durable=false"
+            "meterguard.database.embedded.durable=false",
+            // eight roles' cells run side by side and each waits for the projection: give a loaded machine time
+            "meterguard.audit.projection-wait=60s"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {

@@ -18,6 +18,9 @@ import org.meterguard.core.StaffRole;
  * @param basis the declared basis as found in its register; empty when not looked up
  * @param inAssignedScope true when every customer account concerned is in the caller's queue or territory
  * @param training the caller's privacy training on record, if any
+ * @param system true when the caller is a system (a service account acting in a role), not a person: privacy
+ *     training is a person's, so it is not asked of a system; everything else is, and the administrator who
+ *     registered the account answers for it
  * @param today the day the request is decided on (training is checked against it)
  */
 public record AccessRequest(
@@ -28,6 +31,7 @@ public record AccessRequest(
         Optional<BasisCheck> basis,
         boolean inAssignedScope,
         Optional<TrainingRecord> training,
+        boolean system,
         LocalDate today) {
     public AccessRequest {
         Objects.requireNonNull(role, "role");
@@ -52,6 +56,7 @@ public record AccessRequest(
                 Optional.empty(),
                 false,
                 Optional.empty(),
+                false,
                 today);
     }
 
@@ -66,23 +71,29 @@ public record AccessRequest(
                 Optional.empty(),
                 false,
                 Optional.empty(),
+                false,
                 today);
     }
 
     /** This request with its basis as found in the register. */
     public AccessRequest withBasis(BasisCheck check) {
         return new AccessRequest(
-                role, permission, scope, purpose, Optional.of(check), inAssignedScope, training, today);
+                role, permission, scope, purpose, Optional.of(check), inAssignedScope, training, system, today);
     }
 
     /** This request with whether every account concerned is in the caller's queue or territory. */
     public AccessRequest withAssignedScope(boolean inScope) {
-        return new AccessRequest(role, permission, scope, purpose, basis, inScope, training, today);
+        return new AccessRequest(role, permission, scope, purpose, basis, inScope, training, system, today);
     }
 
     /** This request with the caller's privacy training on record (null when none). */
     public AccessRequest withTraining(TrainingRecord record) {
         return new AccessRequest(
-                role, permission, scope, purpose, basis, inAssignedScope, Optional.ofNullable(record), today);
+                role, permission, scope, purpose, basis, inAssignedScope, Optional.ofNullable(record), system, today);
+    }
+
+    /** This request made by a system (a service account) rather than a person: no privacy training is asked. */
+    public AccessRequest bySystem() {
+        return new AccessRequest(role, permission, scope, purpose, basis, inAssignedScope, training, true, today);
     }
 }

@@ -111,6 +111,17 @@ class PolicyDecisionPointTest {
     }
 
     @Test
+    void aSystemActingInARoleNeedsNoTrainingButEverythingElseOfThatRole() {
+        AccessRequest untrained =
+                usage(StaffRole.BILLING_ANALYST, PurposeOfUse.BILLING).withTraining(null);
+        assertThat(PolicyDecisionPoint.decide(untrained.bySystem()).permitted()).isTrue();
+        AccessDecision wrongPurpose = PolicyDecisionPoint.decide(
+                usage(StaffRole.BILLING_ANALYST, PurposeOfUse.GRID_OPERATIONS).bySystem());
+        assertThat(wrongPurpose.permitted()).isFalse();
+        assertThat(wrongPurpose.reason()).contains("BILLING_ANALYST", "GRID_OPERATIONS");
+    }
+
+    @Test
     void deniesEveryCoveredReadToStaffWhoseTrainingExpiredAndSaysWhen() {
         TrainingRecord expired = new TrainingRecord(TODAY.minusYears(1), TODAY.minusDays(1));
         AccessDecision decision = PolicyDecisionPoint.decide(

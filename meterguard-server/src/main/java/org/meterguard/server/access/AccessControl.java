@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Service;
 
@@ -72,6 +73,9 @@ public class AccessControl {
         AccessRequest request = AccessRequest.coveredRead(
                         role, read.permission(), read.ofArea() ? Scope.AREA : Scope.CUSTOMER, read.purpose(), today())
                 .withTraining(assignments.training(user).orElse(null));
+        if (caller instanceof JwtAuthenticationToken) {
+            request = request.bySystem(); // a service account: see ServiceAccounts
+        }
         if (role != null && PolicyDecisionPoint.needsAssignedScope(role)) {
             request = request.withAssignedScope(assignments.coversAll(user, accounts, read.period()));
         }

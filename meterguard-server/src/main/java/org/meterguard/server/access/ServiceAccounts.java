@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
  * with the client-credentials grant, each mapped to one staff role and a set of scopes. A system obtains a JWT from
  * {@code POST /oauth2/token} ({@code grant_type=client_credentials}, HTTP Basic with its id and secret) and sends
  * it as {@code Authorization: Bearer}. The role decides as for staff (URL rules, the policy decision point with a
- * purpose); the scopes narrow which endpoints the token reaches at all (see {@code ServiceScopes}).
+ * purpose); the scopes narrow which endpoints the token reaches at all (see {@code ServiceScopes}). Privacy
+ * training is a person's: a system's covered reads are not asked for it (the administrator who registered the account,
+ * in the audit log, answers for it), and everything else of its role is.
  */
 @Service
 public class ServiceAccounts {
