@@ -157,10 +157,11 @@ public class ConnectClients {
                 .toList();
     }
 
-    /** Disables every client of the party: its secret expires now, and the client is marked disabled. */
+    /** Disables every client of the party (its secret expires now, the client is marked disabled); answers how many. */
     @Transactional
-    public void disableAll(String thirdPartyId, Actor actor) {
+    public int disableAll(String thirdPartyId, Actor actor) {
         Instant now = clock.instant();
+        int disabled = 0;
         for (String clientId : jdbc.sql(
                         "SELECT client_id FROM connect_client WHERE third_party_id = ? AND disabled_at IS NULL")
                 .param(thirdPartyId)
@@ -176,7 +177,9 @@ public class ConnectClients {
                     .params(Timestamp.from(now), clientId)
                     .update();
             record(actor, "disable-connect-client", thirdPartyId, clientId, "the party is cut off");
+            disabled++;
         }
+        return disabled;
     }
 
     private static void validate(String purpose, List<String> scopes, List<String> redirectUris) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tokens die with their basis: when a customer revokes an authorization, the OAuth authorizations issued under it
  * (codes, access and refresh tokens) are removed; when a party is cut off, all of its clients' tokens are removed and
- * the clients disabled. Both run in the transaction that revokes or cuts off, and are audited. Every ESPI request
+ * the clients disabled. Both run in the transaction that revokes or cuts off, and are audited where they removed or
+ * disabled anything. Every ESPI request
  * checks the customer authorization afresh in any case.
  */
 @Component
@@ -41,6 +42,9 @@ class TokenRevocations {
     void revoked(AuthorizationRevoked event) {
         String id = event.authorization().authorizationId();
         int removed = remove(grants.issuedUnder(id));
+        if (removed == 0) {
+            return;
+        }
         record(
                 event.authorization().revocation().map(r -> r.recordedBy()).orElse("system"),
                 "account/" + event.authorization().accountId() + "/authorizations/" + id,
@@ -52,12 +56,17 @@ class TokenRevocations {
     @EventListener
     void cutOff(ThirdPartyCutOff event) {
         int removed = remove(grants.issuedTo(event.thirdPartyId()));
-        clients.disableAll(event.thirdPartyId(), new Actor(event.cutOff().decidedBy(), "", ""));
+        int disabled = clients.disableAll(
+                event.thirdPartyId(), new Actor(event.cutOff().decidedBy(), "", ""));
+        if (removed + disabled == 0) {
+            return;
+        }
         record(
                 event.cutOff().decidedBy(),
                 "third-party/" + event.thirdPartyId(),
                 "third-party:" + event.thirdPartyId(),
-                removed + " OAuth authorization(s) removed and clients disabled: the party is cut off");
+                removed + " OAuth authorization(s) removed and " + disabled
+                        + " client(s) disabled: the party is cut off");
     }
 
     private int remove(List<String> oauthAuthorizationIds) {
