@@ -18,11 +18,15 @@ final class AtomXml {
     private final XMLStreamWriter xml;
     private final UUID feedId;
     private final String timestamp;
+    private final EntrySelection selection;
+    /** True inside an entry the selection leaves out: nothing is written until it ends. */
+    private boolean muted;
 
-    AtomXml(XMLStreamWriter xml, UUID feedId, String timestamp) {
+    AtomXml(XMLStreamWriter xml, UUID feedId, String timestamp, EntrySelection selection) {
         this.xml = xml;
         this.feedId = feedId;
         this.timestamp = timestamp;
+        this.selection = selection;
     }
 
     void startFeed(String title, String self) throws IOException {
@@ -51,6 +55,10 @@ final class AtomXml {
 
     /** Starts an entry and the ESPI resource {@code resource} in its content. */
     void startEntry(String resource, String self, String up, String title, String... related) throws IOException {
+        muted = !selection.selects(resource, self);
+        if (muted) {
+            return;
+        }
         try {
             xml.writeStartElement("entry");
             text("id", "urn:uuid:" + UUID.nameUUIDFromBytes((feedId + self).getBytes(StandardCharsets.UTF_8)));
@@ -70,6 +78,10 @@ final class AtomXml {
 
     /** Ends the ESPI resource and its entry. */
     void endEntry() throws IOException {
+        if (muted) {
+            muted = false;
+            return;
+        }
         try {
             xml.writeEndElement();
             xml.writeEndElement();
@@ -82,6 +94,9 @@ final class AtomXml {
     }
 
     void start(String element) throws IOException {
+        if (muted) {
+            return;
+        }
         try {
             xml.writeStartElement(element);
         } catch (XMLStreamException e) {
@@ -90,6 +105,9 @@ final class AtomXml {
     }
 
     void end() throws IOException {
+        if (muted) {
+            return;
+        }
         try {
             xml.writeEndElement();
         } catch (XMLStreamException e) {
@@ -98,6 +116,9 @@ final class AtomXml {
     }
 
     void text(String element, String text) throws IOException {
+        if (muted) {
+            return;
+        }
         try {
             xml.writeStartElement(element);
             xml.writeCharacters(text);

@@ -67,9 +67,38 @@ public final class GreenButtonWriter implements UsageWriter {
      * @param generated when the data was taken (published and updated of every entry)
      */
     public GreenButtonWriter(OutputStream out, String title, UUID feedId, Instant generated) throws IOException {
+        this(out, title, feedId, feedId.toString(), generated, EntrySelection.ALL);
+    }
+
+    /**
+     * Starts a Green Button Connect document for subscription {@code subscriptionId}: links are under {@code
+     * /espi/1_1/resource/Subscription/{subscriptionId}}, entry ids derive from it, and only the entries {@code
+     * selection} names are written (the feed's {@code self} is then the selection's href).
+     */
+    public GreenButtonWriter(
+            OutputStream out, String title, String subscriptionId, Instant generated, EntrySelection selection)
+            throws IOException {
+        this(
+                out,
+                title,
+                UUID.nameUUIDFromBytes(requireSegment(subscriptionId).getBytes(StandardCharsets.UTF_8)),
+                subscriptionId,
+                generated,
+                selection);
+    }
+
+    private GreenButtonWriter(
+            OutputStream out,
+            String title,
+            UUID feedId,
+            String subscriptionId,
+            Instant generated,
+            EntrySelection selection)
+            throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(feedId, "feedId");
+        Objects.requireNonNull(selection, "selection");
         XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
         try {
             atom = new AtomXml(
@@ -77,13 +106,45 @@ public final class GreenButtonWriter implements UsageWriter {
                     factory.createXMLStreamWriter(
                             new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER)),
                     feedId,
-                    generated.toString());
+                    generated.toString(),
+                    selection);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML: " + e.getMessage(), e);
         }
-        subscription = ROOT + "/Subscription/" + feedId;
+        subscription = ROOT + "/Subscription/" + subscriptionId;
         summaries = new Summaries(atom, generated);
-        atom.startFeed(title, subscription + "/UsagePoint");
+        atom.startFeed(title, selection.href().isEmpty() ? subscription + "/UsagePoint" : selection.href());
+    }
+
+    private static String requireSegment(String subscriptionId) {
+        if (subscriptionId == null || !subscriptionId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException(
+                    "invalid subscription id '" + subscriptionId + "': 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return subscriptionId;
+    }
+
+    /**
+     * Writes {@code resource} as an entry (before the first usage point): Green Button Connect's
+     * ApplicationInformation or Authorization.
+     */
+    public void resource(EspiResource resource) throws IOException {
+        if (point != null) {
+            throw new IllegalStateException("resources come before the first usage point");
+        }
+        atom.startEntry(resource.kind(), resource.self(), resource.up(), resource.title());
+        for (EspiResource.Field field : resource.fields()) {
+            if (field.interval() != null) {
+                atom.interval(
+                        field.name(),
+                        field.interval().from().getEpochSecond(),
+                        field.interval().to().getEpochSecond()
+                                - field.interval().from().getEpochSecond());
+            } else {
+                atom.text(field.name(), field.text());
+            }
+        }
+        atom.endEntry();
     }
 
     @Override

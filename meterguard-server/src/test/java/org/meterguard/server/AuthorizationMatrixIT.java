@@ -355,6 +355,35 @@ class AuthorizationMatrixIT {
                 "/api/v1/third-parties/TP-NONE/cut-off",
                 "{}",
                 0);
+        action(
+                t,
+                "POST",
+                "/api/v1/third-parties/{thirdPartyId}/connect-clients",
+                Permission.MANAGE_THIRD_PARTIES,
+                "/api/v1/third-parties/TP-NONE/connect-clients",
+                "{}",
+                0);
+        action(
+                t,
+                "GET",
+                "/api/v1/third-parties/{thirdPartyId}/connect-clients",
+                Permission.READ_THIRD_PARTIES,
+                "/api/v1/third-parties/TP-NONE/connect-clients",
+                null,
+                0);
+        // Green Button Connect's ESPI resources answer a third party's token only (GreenButtonConnectIT): closed to
+        // every session, staff or customer.
+        for (String espi : List.of(
+                "ApplicationInformation/{clientId}",
+                "Authorization/{authorization}",
+                "Batch/Subscription/{subscription}",
+                "LocalTimeParameters/{n}",
+                "ReadingType/{n}",
+                "Subscription/{subscription}/**")) {
+            String path = "/espi/1_1/resource/"
+                    + espi.replaceAll("\\{[a-zA-Z]+}", "1").replace("/**", "/UsagePoint");
+            t.put("GET /espi/1_1/resource/" + espi, new Expectation(Kind.CLOSED, null, "GET", path, null, 0));
+        }
         for (String audit : List.of(
                 "/api/v1/audit/tree-head",
                 "/api/v1/audit/tree-heads",
@@ -392,6 +421,7 @@ class AuthorizationMatrixIT {
                 "/portal/rates",
                 "/portal/authorizations",
                 "/portal/access-history",
+                "/portal/connect/consent",
                 "/api/v1/me/usage",
                 "/api/v1/me/access-history")) {
             t.put("GET " + own, new Expectation(Kind.CUSTOMER, null, "GET", own, null, 0));

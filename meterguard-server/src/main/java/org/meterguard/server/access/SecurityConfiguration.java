@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -135,6 +136,10 @@ class SecurityConfiguration {
                 // Who is signed in, with which role: anyone signed in.
                 .requestMatchers(HttpMethod.GET, "/api/v1/me")
                 .authenticated()
+                // Green Button Connect: a third party's bearer token only (its scope checked with the sign-in
+                // factors), its customer authorization decided on every request by consent.Disclosures.
+                .requestMatchers(HttpMethod.GET, "/espi/1_1/resource/**")
+                .access(door.thirdPartyToken())
                 // Published tariffs, no one's data: any member of staff.
                 .requestMatchers(HttpMethod.GET, "/api/v1/rate-plans")
                 .authenticated()
@@ -161,11 +166,23 @@ class SecurityConfiguration {
      */
     private record Door(AccessControl access, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn) {
         AuthorizationManager<RequestAuthorizationContext> requires(Permission permission) {
+            return afterFactors(access.requires(permission));
+        }
+
+        /** A third party's Green Button Connect token (one issued under a customer authorization), nothing else. */
+        AuthorizationManager<RequestAuthorizationContext> thirdPartyToken() {
+            return afterFactors((authentication, context) -> new PermissionDenied.Reasoned(
+                    authentication.get() instanceof JwtAuthenticationToken token
+                            && token.getToken().hasClaim(ThirdPartyGrants.AUTHORIZATION_CLAIM),
+                    "the ESPI resources answer a third party's Green Button Connect token only"));
+        }
+
+        private AuthorizationManager<RequestAuthorizationContext> afterFactors(
+                AuthorizationManager<RequestAuthorizationContext> rule) {
             AuthorizationManager<RequestAuthorizationContext> factors = signedIn.authenticated();
-            AuthorizationManager<RequestAuthorizationContext> role = access.requires(permission);
             return (authentication, context) -> {
                 AuthorizationResult first = factors.authorize(authentication, context);
-                return first == null || first.isGranted() ? role.authorize(authentication, context) : first;
+                return first == null || first.isGranted() ? rule.authorize(authentication, context) : first;
             };
         }
     }

@@ -1,5 +1,6 @@
 package org.meterguard.server.consent;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,6 +107,33 @@ public class Disclosures {
             throw new DisclosureRefused(decision.reason());
         }
         List<T> released = data.get();
+        log(request, decided, released.size());
+        return released;
+    }
+
+    /** A release written as it is produced (e.g. a document streamed to the response); answers how many items. */
+    @FunctionalInterface
+    public interface Release {
+        /** Writes the data; returns how many values or records it released. */
+        long write() throws IOException;
+    }
+
+    /**
+     * Decides {@code request}; when permitted, runs {@code release} (which writes the data out) and writes the
+     * disclosure log with what it released; when refused, throws {@link DisclosureRefused} and runs nothing.
+     */
+    public long release(DisclosureRequest request, Actor actor, Release release) throws IOException {
+        Decided decided = decide(request, actor);
+        if (!decided.decision().permitted()) {
+            throw new DisclosureRefused(decided.decision().reason());
+        }
+        long items = release.write();
+        log(request, decided, items);
+        return items;
+    }
+
+    private void log(DisclosureRequest request, Decided decided, long items) {
+        DisclosureDecision decision = decided.decision();
         jdbc.sql("""
                         INSERT INTO disclosure_log (disclosed_at, third_party_id, account_id, purpose, category,
                             usage_from, usage_to, granularity, basis_kind, basis_id, items, audit_seq)
@@ -121,10 +149,9 @@ public class Disclosures {
                         request.granularity().name(),
                         decision.basisKind().orElseThrow().name(),
                         decision.basisId(),
-                        released.size(),
+                        items,
                         decided.auditSeq())
                 .update();
-        return released;
     }
 
     /**

@@ -14,8 +14,10 @@ import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.TimeRange;
+import org.meterguard.greenbutton.EntrySelection;
 import org.meterguard.greenbutton.ExportedUsagePoint;
 import org.meterguard.greenbutton.GreenButtonWriter;
+import org.meterguard.greenbutton.HourlyReadings;
 import org.meterguard.greenbutton.IntervalCsvWriter;
 import org.meterguard.greenbutton.UsageWriter;
 import org.meterguard.server.accounts.Accounts;
@@ -94,6 +96,35 @@ public class GreenButtonDownload {
      * intervals start within the range and within one of the account's metered periods.
      */
     public Downloaded write(String accountId, TimeRange range, Format format, OutputStream out) throws IOException {
+        UsageWriter writer = format == Format.XML
+                ? new GreenButtonWriter(out, "Green Button Download My Data", UUID.randomUUID(), Instant.now())
+                : new IntervalCsvWriter(out);
+        return write(accountId, range, writer, true);
+    }
+
+    /**
+     * Writes a Green Button Connect document of subscription {@code subscriptionId} for the account's data within
+     * {@code range} (whole hours) to {@code out}: the usage points, readings and interval blocks {@code selection}
+     * names, as quarter-hours or (when {@code hourly}) summed into hours, with monthly UsageSummary entries only
+     * where {@code summaries}. The same layout and numbering as {@link #write}, so links resolve from one request to
+     * the next.
+     */
+    public Downloaded writeSubscription(
+            String accountId,
+            TimeRange range,
+            boolean hourly,
+            boolean summaries,
+            String subscriptionId,
+            EntrySelection selection,
+            OutputStream out)
+            throws IOException {
+        GreenButtonWriter xml =
+                new GreenButtonWriter(out, "Green Button Connect My Data", subscriptionId, Instant.now(), selection);
+        return write(accountId, range, hourly ? new HourlyReadings(xml) : xml, summaries);
+    }
+
+    private Downloaded write(String accountId, TimeRange range, UsageWriter writer, boolean summaries)
+            throws IOException {
         Map<String, List<MeteredPeriod>> byServicePoint = new LinkedHashMap<>();
         for (MeteredPeriod period : accounts.meteredPeriods(accountId)) {
             if (period.period().intersection(range).isPresent()) {
@@ -102,18 +133,16 @@ public class GreenButtonDownload {
                         .add(period);
             }
         }
-        UsageWriter writer = format == Format.XML
-                ? new GreenButtonWriter(out, "Green Button Download My Data", UUID.randomUUID(), Instant.now())
-                : new IntervalCsvWriter(out);
         long readings = 0;
         for (Map.Entry<String, List<MeteredPeriod>> point : byServicePoint.entrySet()) {
-            readings += usagePoint(writer, point.getKey(), point.getValue(), range);
+            readings += usagePoint(writer, point.getKey(), point.getValue(), range, summaries);
         }
         writer.finish();
         return new Downloaded(byServicePoint.size(), readings);
     }
 
-    private long usagePoint(UsageWriter writer, String servicePointId, List<MeteredPeriod> periods, TimeRange range)
+    private long usagePoint(
+            UsageWriter writer, String servicePointId, List<MeteredPeriod> periods, TimeRange range, boolean summaries)
             throws IOException {
         ZoneId zone = zones.zoneOf(periods.get(0).meterId());
         List<TimeRange> spans = spans(periods, range);
@@ -121,7 +150,7 @@ public class GreenButtonDownload {
                 "Electricity service point " + servicePointId,
                 zone,
                 range,
-                CalendarMonths.within(spans, zone),
+                summaries ? CalendarMonths.within(spans, zone) : List.of(),
                 range.to()));
         long readings = 0;
         for (Channel channel : CHANNELS) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -33,6 +34,23 @@ final class ApiRefusals {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A bearer token that is invalid, expired, revoked or unknown (a revoked customer authorization or a cut-off
+     * party removes its tokens): 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} and a problem detail.
+     */
+    static AuthenticationEntryPoint invalidToken() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            Problems.write(
+                    response,
+                    401,
+                    "Invalid token",
+                    "the bearer token is not valid (" + exception.getMessage()
+                            + "); a revoked, expired or cut-off authorization's tokens are refused");
+        };
     }
 
     static AccessDeniedHandler denied() {

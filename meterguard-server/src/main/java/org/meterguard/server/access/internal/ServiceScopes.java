@@ -2,6 +2,7 @@ package org.meterguard.server.access.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.meterguard.server.access.ThirdPartyGrants;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -16,6 +17,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * readings.read   GET  /api/v1/meters/{id}/readings   e.g. a billing system (role BILLING_ANALYST, purpose BILLING)
  * vee.read        GET  /api/v1/vee/**                  data-quality reports
  * </pre>
+ *
+ * A third party's Green Button Connect token (one that names the customer authorization it was issued under)
+ * reaches only {@code GET /espi/1_1/resource/**}, and no service account's token reaches that.
  */
 public final class ServiceScopes {
     /** The scopes a service account may be registered with. */
@@ -29,9 +33,16 @@ public final class ServiceScopes {
                     "readings.read"),
             new Rule(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/vee/**"), "vee.read"));
 
+    private static final RequestMatcher ESPI =
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/espi/1_1/resource/**");
+
     private ServiceScopes() {}
 
     static boolean permits(JwtAuthenticationToken token, HttpServletRequest request) {
+        boolean connect = token.getToken().hasClaim(ThirdPartyGrants.AUTHORIZATION_CLAIM);
+        if (connect || ESPI.matches(request)) {
+            return connect && ESPI.matches(request);
+        }
         return RULES.stream()
                 .filter(rule -> rule.matcher().matches(request))
                 .anyMatch(rule -> token.getAuthorities().stream()

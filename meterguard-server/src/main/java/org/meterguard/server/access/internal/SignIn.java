@@ -123,7 +123,8 @@ public class SignIn {
                         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, SIGN_IN),
                         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, TOTP)))
                 .oauth2ResourceServer(
-                        server -> server.jwt(jwt -> jwt.authenticationManager(serviceTokens.authenticationManager())))
+                        server -> server.jwt(jwt -> jwt.authenticationManager(serviceTokens.authenticationManager()))
+                                .authenticationEntryPoint(ApiRefusals.invalidToken()))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(ApiRefusals.signInFirst())
                         .accessDeniedHandler(ApiRefusals.denied()));
     }
