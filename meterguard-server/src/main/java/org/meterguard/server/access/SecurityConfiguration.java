@@ -84,10 +84,10 @@ class SecurityConfiguration {
                         .hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/v1/me/access-history")
                         .hasRole("CUSTOMER")
-                        // Green Button Connect: a third party's bearer token (ServiceScopes), its customer
-                        // authorization decided on every request by consent.Disclosures
+                        // Green Button Connect: a third party's bearer token only (no staff or customer session),
+                        // its customer authorization decided on every request by consent.Disclosures
                         .requestMatchers(HttpMethod.GET, "/espi/1_1/resource/**")
-                        .authenticated()
+                        .hasRole(ThirdPartyGrants.THIRD_PARTY_ROLE)
                         .requestMatchers("/api/**")
                         .authenticated()
                         .anyRequest()
