@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -170,10 +169,13 @@ class SecurityConfiguration {
         }
 
         /** A third party's Green Button Connect token (one issued under a customer authorization), nothing else. */
+        private static final String THIRD_PARTY_AUTHORITY =
+                SignedInUser.ROLE_PREFIX + ThirdPartyGrants.THIRD_PARTY_ROLE;
+
         AuthorizationManager<RequestAuthorizationContext> thirdPartyToken() {
             return afterFactors((authentication, context) -> new PermissionDenied.Reasoned(
-                    authentication.get() instanceof JwtAuthenticationToken token
-                            && token.getToken().hasClaim(ThirdPartyGrants.AUTHORIZATION_CLAIM),
+                    authentication.get().getAuthorities().stream()
+                            .anyMatch(a -> THIRD_PARTY_AUTHORITY.equals(a.getAuthority())),
                     "the ESPI resources answer a third party's Green Button Connect token only"));
         }
 

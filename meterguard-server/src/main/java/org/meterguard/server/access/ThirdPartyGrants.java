@@ -14,6 +14,9 @@ public interface ThirdPartyGrants {
     /** The portal page where a customer approves or denies a third party's request. */
     String CONSENT_PAGE = "/portal/connect/consent";
 
+    /** The role a third party's token holds (as {@code ROLE_THIRD_PARTY}); no person or service account holds it. */
+    String THIRD_PARTY_ROLE = "THIRD_PARTY";
+
     /** The JWT claim naming the customer authorization a token was issued under. */
     String AUTHORIZATION_CLAIM = "authorization_id";
 

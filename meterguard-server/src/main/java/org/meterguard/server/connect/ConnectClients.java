@@ -3,6 +3,7 @@ package org.meterguard.server.connect;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -41,6 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConnectClients {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Access tokens are short-lived; each request checks the customer authorization in any case. */
+    private static final Duration ACCESS_TOKEN = Duration.ofHours(1);
+    /** A party polling daily keeps its refresh token alive; revocation and cut-off remove it at once. */
+    private static final Duration REFRESH_TOKEN = Duration.ofDays(90);
 
     private final RegisteredClientRepository clients;
     private final PasswordEncoder passwordEncoder;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.meterguard.server.access.SignedInUser;
+import org.meterguard.server.access.ThirdPartyGrants;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the bearer tokens of service accounts: a JWT signed by our authorization server, still recorded there
  * (a revoked token or a removed client's token is refused on the very next request), its {@code scope} claim as
- * {@code SCOPE_x} authorities and its {@code role} claim as {@code ROLE_x}. The token's subject (the client id) is
+ * {@code SCOPE_x} authorities and its {@code role} claim as {@code ROLE_x}; a third party's Green Button Connect token
+ * (one naming the customer authorization it was issued under) holds {@code ROLE_THIRD_PARTY}. The token's subject (the client id) is
  * the caller's name in the audit log.
  */
 @Component
@@ -63,6 +65,9 @@ public class ServiceTokens {
             for (String s : text.split(" ")) {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
             }
+        }
+        if (jwt.hasClaim(ThirdPartyGrants.AUTHORIZATION_CLAIM)) {
+            authorities.add(new SimpleGrantedAuthority(SignedInUser.ROLE_PREFIX + ThirdPartyGrants.THIRD_PARTY_ROLE));
         }
         String role = jwt.getClaimAsString(ROLE_CLAIM);
         if (role != null && !role.isBlank() && !SignedInUser.CUSTOMER_ROLE.equals(role)) {
