@@ -27,6 +27,7 @@ import org.meterguard.dlms.PushEncoder;
 import org.meterguard.dlms.SecurityControl;
 import org.meterguard.dlms.SecuritySuite0;
 import org.meterguard.dlms.SystemTitle;
+import org.meterguard.dlms.WrapperDescriptor;
 import org.meterguard.dlms.WrapperFrame;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +47,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #pushDecoderPlaintext}: {@link PushDecoder} on the plaintext APDU, no AES (the speed of the decoder);
  *   <li>{@link #dataValueTreePlaintext}: the {@link DataNotification} / {@link LoadProfileCodec} tree path, no AES;
- *   <li>{@link #meterguardFrame}: wrapper, general-glo-ciphering, AES-GCM verify and decrypt, {@link PushDecoder};
+ *   <li>{@link #meterguardFrame}: wrapper, general-glo-ciphering, AES-GCM verify and decrypt, {@link PushDecoder}, the
+ *       way the head-end reads a frame: headers checked where they lie, the plaintext decrypted into one reused
+ *       buffer and decoded from there;
+ *   <li>{@link #meterguardFrameCopying}: the same through the copying API ({@link WrapperFrame#decode},
+ *       {@link GeneralGloCiphering#decode}, {@link SecuritySuite0#unprotect(SystemTitle, CipheringKeys, byte[])}), which
+ *       copies the payload, the secured content and the plaintext;
+ *   <li>{@link #aesGcmOnly}: only the AES-GCM verify and decrypt of {@link #meterguardFrame} (the JDK's cipher), the
+ *       floor under it;
  *   <li>{@link #guruxFrame}: Gurux DLMS 4.0.47 doing the same: {@code GXDLMSSecureClient.getData} on the same frame,
  *       which parses the wrapper, decrypts and builds its value tree.
  * </ul>
@@ -67,11 +75,16 @@ public class DecodeComparisonBenchmark {
             CaptureObject.register(Obis.ACTIVE_ENERGY_EXPORT_INTERVAL, 0, CaptureObject.UNIT_WATT_HOUR));
     static final MeterModel MODEL = new MeterModel("MG-1", LAYOUT, Set.of(), List.of());
     static final int FRAMES = 64;
+    /** 0xDB, 0x08, system title, length 0x82 and two bytes: the secured content of a meter-day push follows. */
+    static final int GLO_HEADER_LENGTH = 2 + 8 + 3;
 
     SystemTitle meter;
     CipheringKeys keys;
     byte[][] plaintexts = new byte[FRAMES][];
     byte[][] frames = new byte[FRAMES][];
+    /** The reused plaintext buffer of this thread, as the head-end keeps one per network thread. */
+    byte[] plaintext = new byte[4096];
+
     GXDLMSSecureClient gurux;
     int next;
 
@@ -99,6 +112,11 @@ public class DecodeComparisonBenchmark {
                     plaintexts[f]);
             frames[f] = new WrapperFrame(1, 1, GeneralGloCiphering.encode(meter, secured)).encode();
         }
+        GeneralGloCiphering.Located glo =
+                GeneralGloCiphering.locate(frames[0], WrapperDescriptor.HEADER_LENGTH, frames[0].length - 8);
+        if (glo.contentOffset() != WrapperDescriptor.HEADER_LENGTH + GLO_HEADER_LENGTH) {
+            throw new IllegalStateException("secured content at " + glo.contentOffset());
+        }
         gurux = new GXDLMSSecureClient(true, 1, 1, Authentication.NONE, null, InterfaceType.WRAPPER);
         gurux.getCiphering().setSecurity(Security.AUTHENTICATION_ENCRYPTION);
         gurux.getCiphering().setSystemTitle(new byte[] {'M', 'G', 'H', 0, 0, 0, 0, 1});
@@ -124,6 +142,24 @@ public class DecodeComparisonBenchmark {
 
     @Benchmark
     public DecodedPush meterguardFrame() {
+        byte[] frame = frames[nextFrame()];
+        int apduLength = WrapperFrame.payloadLength(frame);
+        GeneralGloCiphering.Located glo =
+                GeneralGloCiphering.locate(frame, WrapperDescriptor.HEADER_LENGTH, apduLength);
+        int length = SecuritySuite0.unprotect(
+                glo.systemTitle(), keys, frame, glo.contentOffset(), glo.contentLength(), plaintext, 0);
+        return PushDecoder.decode(plaintext, 0, length, MODEL);
+    }
+
+    @Benchmark
+    public int aesGcmOnly() {
+        byte[] frame = frames[nextFrame()];
+        int offset = WrapperDescriptor.HEADER_LENGTH + GLO_HEADER_LENGTH;
+        return SecuritySuite0.unprotect(meter, keys, frame, offset, frame.length - offset, plaintext, 0);
+    }
+
+    @Benchmark
+    public DecodedPush meterguardFrameCopying() {
         byte[] payload = WrapperFrame.decode(frames[nextFrame()]).payload();
         GeneralGloCiphering glo = GeneralGloCiphering.decode(payload);
         byte[] plaintext = SecuritySuite0.unprotect(glo.systemTitle(), keys, glo.securedContent())

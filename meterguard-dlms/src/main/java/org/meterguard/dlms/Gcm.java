@@ -71,4 +71,32 @@ final class Gcm {
             throw new DecryptionFailed();
         }
     }
+
+    /**
+     * Decrypts and verifies {@code input[offset, offset + length)} (ciphertext ‖ tag) under {@code aad1 ‖ aad2} into
+     * {@code output[outputOffset, outputOffset + length - 12)}, which must not overlap the input and must hold it.
+     *
+     * @return the plaintext length
+     * @throws DecryptionFailed on any failure, without detail
+     */
+    static int openInto(
+            SecretKeySpec key,
+            byte[] iv,
+            byte[] input,
+            int offset,
+            int length,
+            byte[] aad1,
+            byte[] aad2,
+            byte[] output,
+            int outputOffset) {
+        try {
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(aad1);
+            cipher.updateAAD(aad2);
+            return cipher.doFinal(input, offset, length, output, outputOffset);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new DecryptionFailed();
+        }
+    }
 }

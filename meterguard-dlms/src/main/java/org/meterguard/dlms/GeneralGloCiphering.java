@@ -1,5 +1,6 @@
 package org.meterguard.dlms;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -44,24 +45,111 @@ public final class GeneralGloCiphering {
      * @throws MalformedApdu naming the offset, tag or lengths that are wrong
      */
     public static GeneralGloCiphering decode(byte[] apdu) {
-        AxdrReader reader = new AxdrReader(apdu);
-        int tag = reader.readRawUint8();
+        Located located = locate(Objects.requireNonNull(apdu, "apdu"), 0, apdu.length);
+        int from = located.contentOffset();
+        return new GeneralGloCiphering(
+                located.systemTitle(), Arrays.copyOfRange(apdu, from, from + located.contentLength()));
+    }
+
+    /**
+     * Finds the parts of the complete APDU in {@code apdu[offset, offset + length)} with the checks of
+     * {@link #decode(byte[])}, copying nothing: for a receiver that verifies the secured content where it lies, with
+     * {@link SecuritySuite0#unprotect(SystemTitle, CipheringKeys, byte[], int, int, byte[], int)}. Offsets in errors
+     * count from {@code offset}.
+     *
+     * @throws MalformedApdu naming the offset, tag or lengths that are wrong
+     * @throws IndexOutOfBoundsException when the range is not inside {@code apdu}
+     */
+    public static Located locate(byte[] apdu, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(apdu, "apdu").length);
+        Reader reader = new Reader(apdu, offset, offset + length);
+        int tag = reader.u8();
         if (tag != TAG) {
-            throw reader.malformed(0, "expected general-glo-ciphering tag 0xDB, found " + Hex.byteHex(tag));
+            throw new MalformedApdu(0, "expected general-glo-ciphering tag 0xDB, found " + Hex.byteHex(tag));
         }
-        int titleOffset = reader.position();
-        int titleLength = reader.readLength();
+        int titleOffset = reader.position - offset;
+        int titleLength = reader.length();
         if (titleLength != SystemTitle.LENGTH) {
-            throw reader.malformed(titleOffset, "system title length " + titleLength + "; expected 8");
+            throw new MalformedApdu(titleOffset, "system title length " + titleLength + "; expected 8");
         }
-        SystemTitle title = SystemTitle.of(reader.readRawBytes(SystemTitle.LENGTH));
-        int lengthOffset = reader.position();
-        int length = reader.readLength();
-        if (length != reader.remaining()) {
-            throw reader.malformed(
-                    lengthOffset, "secured content length " + length + " but " + reader.remaining() + " bytes follow");
+        long title = reader.u64();
+        int lengthOffset = reader.position - offset;
+        int contentLength = reader.length();
+        if (contentLength != reader.remaining()) {
+            throw new MalformedApdu(
+                    lengthOffset,
+                    "secured content length " + contentLength + " but " + reader.remaining() + " bytes follow");
         }
-        return new GeneralGloCiphering(title, reader.readRawBytes(length));
+        return new Located(new SystemTitle(title), reader.position, contentLength);
+    }
+
+    /**
+     * Where the parts of an APDU lie, as {@link #locate} found them; holds no bytes.
+     *
+     * @param systemTitle the sender's system title
+     * @param contentOffset offset of the secured content (SC ‖ IC ‖ ... ‖ tag) in the array given to {@link #locate}
+     * @param contentLength its length: it runs to the end of the APDU
+     */
+    public record Located(SystemTitle systemTitle, int contentOffset, int contentLength) {
+        public Located {
+            Objects.requireNonNull(systemTitle, "systemTitle");
+        }
+    }
+
+    /** The untagged header fields, read with the truncation messages of {@link AxdrReader}. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private final int start;
+        private final int end;
+        private int position;
+
+        Reader(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+            this.position = start;
+        }
+
+        int remaining() {
+            return end - position;
+        }
+
+        int u8() {
+            require(1, "1 byte");
+            return bytes[position++] & 0xFF;
+        }
+
+        long u64() {
+            require(8, "8 bytes");
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
+        }
+
+        int length() {
+            int at = position;
+            int first = u8();
+            if (first < 0x80) {
+                return first;
+            }
+            if (first == 0x81) {
+                return u8();
+            }
+            if (first == 0x82) {
+                require(2, "2 bytes");
+                return (u8() << 8) | u8();
+            }
+            throw new MalformedApdu(at - start, "unsupported A-XDR length form " + Hex.byteHex(first));
+        }
+
+        private void require(int count, String what) {
+            if (count > remaining()) {
+                throw new MalformedApdu(
+                        position - start, "truncated: need " + what + ", " + remaining() + " bytes remain");
+            }
+        }
     }
 
     /** The sender's system title. */

@@ -1,5 +1,8 @@
 package org.meterguard.dlms;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,18 @@ public final class PushDecoder {
     private static final int LONG_UNSIGNED = 0x12;
     private static final int INTEGER = 0x0F;
     private static final int ENUM = 0x16;
+    private static final int DOUBLE_LONG = 0x05;
+    private static final int DOUBLE_LONG_UNSIGNED = 0x06;
+    private static final int LONG = 0x10;
+    private static final int LONG64 = 0x14;
+    /** The widest integer cell: tag and 8 bytes. */
+    private static final int MAX_INTEGER_CELL = 9;
+    /** Row header and capture time of the usual row: 0x02 K+1 0x09 0x0C and 12 bytes. */
+    private static final int ROW_PREFIX = 4 + CosemDateTime.LENGTH;
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final byte[] WIDTH = new byte[256];
     private static final boolean[] SIGNED = new boolean[256];
 
@@ -44,11 +59,25 @@ public final class PushDecoder {
      * @throws MalformedApdu naming offset (and row and column) of the first thing that is not a push of {@code model}
      */
     public static DecodedPush decode(byte[] dataNotificationApdu, MeterModel model) {
+        Objects.requireNonNull(dataNotificationApdu, "dataNotificationApdu");
+        return decode(dataNotificationApdu, 0, dataNotificationApdu.length, model);
+    }
+
+    /**
+     * Decodes the complete plaintext DataNotification APDU in {@code bytes[offset, offset + length)}, for instance the
+     * plaintext that {@link SecuritySuite0#unprotect(SystemTitle, CipheringKeys, byte[], int, int, byte[], int)} wrote
+     * into a reused buffer. Nothing is retained from {@code bytes}; offsets in errors count from {@code offset}.
+     *
+     * @throws MalformedApdu naming offset (and row and column) of the first thing that is not a push of {@code model}
+     * @throws IndexOutOfBoundsException when the range is not inside {@code bytes}
+     */
+    public static DecodedPush decode(byte[] bytes, int offset, int length, MeterModel model) {
         Objects.requireNonNull(model, "model");
-        Cursor in = new Cursor(Objects.requireNonNull(dataNotificationApdu, "dataNotificationApdu"));
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(bytes, "bytes").length);
+        Cursor in = new Cursor(bytes, offset, offset + length);
         in.header();
         SystemTitle device = new SystemTitle(in.octetStringLong(SystemTitle.LENGTH, "logical device name"));
-        int obisOffset = in.position;
+        int obisOffset = in.position - offset;
         Obis pushed = in.obis("logical name of the pushed object");
         DecodedPush push;
         if (pushed.equals(Obis.LOAD_PROFILE_1)) {
@@ -78,18 +107,13 @@ public final class PushDecoder {
         private long base;
 
         long toEpochMilli(byte[] in, int at) {
-            long dayKey = ((long) (in[at] & 0xFF) << 56)
-                    | ((long) (in[at + 1] & 0xFF) << 48)
-                    | ((long) (in[at + 2] & 0xFF) << 40)
-                    | ((long) (in[at + 3] & 0xFF) << 32)
-                    | ((long) (in[at + 4] & 0xFF) << 24)
-                    | ((in[at + 9] & 0xFF) << 16)
-                    | ((in[at + 10] & 0xFF) << 8)
-                    | (in[at + 11] & 0xFF);
-            int hour = in[at + 5] & 0xFF;
-            int minute = in[at + 6] & 0xFF;
-            int second = in[at + 7] & 0xFF;
-            int hundredths = in[at + 8] & 0xFF;
+            long head = (long) LONG_BE.get(in, at); // year(2) month day day-of-week hour minute second
+            int tail = (int) INT.get(in, at + 8); // hundredths deviation(2) status
+            long dayKey = (head & 0xFFFF_FFFF_FF00_0000L) | (tail & 0x00FF_FFFF);
+            int hour = (int) (head >>> 16) & 0xFF;
+            int minute = (int) (head >>> 8) & 0xFF;
+            int second = (int) head & 0xFF;
+            int hundredths = tail >>> 24;
             if (dayKey != key
                     || hour > 23
                     || minute > 59
@@ -116,16 +140,21 @@ public final class PushDecoder {
     /** A position over the APDU; one per decode. */
     private static final class Cursor {
         private final byte[] b;
+        private final int start;
+        private final int end;
         private int position;
 
-        Cursor(byte[] b) {
+        Cursor(byte[] b, int start, int end) {
             this.b = b;
+            this.start = start;
+            this.end = end;
+            this.position = start;
         }
 
         void header() {
             int tag = u8("data-notification tag");
             if (tag != DataNotification.TAG) {
-                throw new MalformedApdu(0, "expected data-notification tag 0x0F, found " + Hex.byteHex(tag));
+                throw malformed(start, "expected data-notification tag 0x0F, found " + Hex.byteHex(tag));
             }
             require(4, "long-invoke-id-and-priority");
             position += 4;
@@ -136,45 +165,80 @@ public final class PushDecoder {
                 try {
                     CosemDateTime.read(java.util.Arrays.copyOfRange(b, position, position + CosemDateTime.LENGTH));
                 } catch (IllegalArgumentException e) {
-                    throw new MalformedApdu(at, e.getMessage());
+                    throw malformed(at, e.getMessage());
                 }
                 position += CosemDateTime.LENGTH;
             } else if (length != 0) {
-                throw new MalformedApdu(at, "date-time octet-string of length " + length + "; expected 0 or 12");
+                throw malformed(at, "date-time octet-string of length " + length + "; expected 0 or 12");
             }
             containerHeader(STRUCTURE, PushDescriptor.BODY_ELEMENTS, "push body");
         }
 
         ProfileBuffer loadProfile(ProfileLayout layout) {
-            int rows =
-                    arrayHeader("load profile entries", 2 + PushDescriptor.DATE_TIME_FIELD + 2 * layout.valueColumns());
             int k = layout.valueColumns();
+            int rows = arrayHeader("load profile entries", 2 + PushDescriptor.DATE_TIME_FIELD + 2 * k);
             long[] times = new long[rows];
             long[] values = new long[rows * k];
             DayCache day = new DayCache();
-            for (int row = 0; row < rows; row++) {
+            // The usual row, structure(K + 1) { octet-string(12), K integers }, is read after one check of its header
+            // and of the bytes it can span at most; any other row, and the last few, go through the general checks.
+            boolean shortHeader = k + 1 < 0x80;
+            int usualHeader = (STRUCTURE << 24) | ((k + 1) << 16) | (OCTET_STRING << 8) | CosemDateTime.LENGTH;
+            int usualSpan = ROW_PREFIX + k * MAX_INTEGER_CELL;
+            for (int row = 0, v = 0; row < rows; row++, v += k) {
                 int p = position;
-                if (b.length - p >= 4 + CosemDateTime.LENGTH
-                        && b[p] == STRUCTURE
-                        && (b[p + 1] & 0xFF) == k + 1
-                        && b[p + 2] == OCTET_STRING
-                        && b[p + 3] == CosemDateTime.LENGTH) {
-                    // The usual row: structure(K + 1) { octet-string(12) … }, read without the general checks.
-                    position = p + 4;
-                    times[row] = day.toEpochMilli(b, position);
-                    if (times[row] == CosemClock.INVALID) {
+                if (shortHeader && end - p >= usualSpan && (int) INT.get(b, p) == usualHeader) {
+                    long millis = day.toEpochMilli(b, p + 4);
+                    if (millis == CosemClock.INVALID) {
                         throw cell(p + 2, "load profile", row, 0, "date-time is not a valid, fully specified instant");
                     }
-                    position += CosemDateTime.LENGTH;
+                    times[row] = millis;
+                    position = p + ROW_PREFIX;
+                    for (int column = 1; column <= k; column++) {
+                        values[v + column - 1] = spannedInteger(row, column, layout);
+                    }
                 } else {
                     entryHeader(k + 1, row, "load profile");
                     times[row] = captureTime(row, 0, "load profile");
-                }
-                for (int column = 1; column <= k; column++) {
-                    values[row * k + column - 1] = integer(row, column, layout);
+                    for (int column = 1; column <= k; column++) {
+                        values[v + column - 1] = integer(row, column, layout, null);
+                    }
                 }
             }
             return ProfileBuffer.wrap(k, times, values);
+        }
+
+        /**
+         * An integer cell known to lie inside the input (its row's span was checked): the usual types read at once,
+         * long64-unsigned and every error through {@link #integer}.
+         */
+        private long spannedInteger(int row, int column, ProfileLayout layout) {
+            int at = position;
+            switch (b[at]) {
+                case DOUBLE_LONG_UNSIGNED:
+                    position = at + 5;
+                    return (int) INT.get(b, at + 1) & 0xFFFF_FFFFL;
+                case DOUBLE_LONG:
+                    position = at + 5;
+                    return (int) INT.get(b, at + 1);
+                case LONG_UNSIGNED:
+                    position = at + 3;
+                    return (short) SHORT.get(b, at + 1) & 0xFFFF;
+                case LONG:
+                    position = at + 3;
+                    return (short) SHORT.get(b, at + 1);
+                case UNSIGNED:
+                    position = at + 2;
+                    return b[at + 1] & 0xFF;
+                case INTEGER:
+                    position = at + 2;
+                    return b[at + 1];
+                case LONG64:
+                    position = at + 9;
+                    return (long) LONG_BE.get(b, at + 1);
+                default:
+                    return integer(row, column, layout, null);
+            }
         }
 
         List<MeterEvent> events(Obis log) {
@@ -220,7 +284,7 @@ public final class PushDecoder {
                             "register " + obis + " is not one model " + model.name() + " reads out "
                                     + model.registers());
                 }
-                long value = integer(row, 1, obis);
+                long value = integer(row, 1, null, obis);
                 int scalerOffset = position;
                 containerHeader(STRUCTURE, 2, "readout scaler and unit");
                 int scaler = (byte) taggedByte(INTEGER, row, 2, scalerOffset);
@@ -240,7 +304,7 @@ public final class PushDecoder {
                         row,
                         column,
                         "expected structure { integer scaler, enum unit }, found " + DataType.describeTag(found)
-                                + " at offset " + (position - 1));
+                                + " at offset " + (position - 1 - start));
             }
             return u8("scaler and unit");
         }
@@ -250,11 +314,11 @@ public final class PushDecoder {
             int offset = position;
             int tag = u8(what);
             if (tag != ARRAY) {
-                throw new MalformedApdu(offset, what + ": expected array, found " + DataType.describeTag(tag));
+                throw malformed(offset, what + ": expected array, found " + DataType.describeTag(tag));
             }
             int count = length(what);
             if ((long) count * minEntryBytes > remaining()) {
-                throw new MalformedApdu(
+                throw malformed(
                         offset,
                         what + ": array of " + count + " entries of at least " + minEntryBytes + " bytes overruns the "
                                 + remaining() + " remaining bytes");
@@ -267,7 +331,7 @@ public final class PushDecoder {
             int tag = u8("entry header");
             int count = tag == STRUCTURE ? length("entry header") : -1;
             if (count != elements) {
-                throw new MalformedApdu(
+                throw malformed(
                         offset,
                         what + " row " + row + ": expected structure of " + elements + " elements, found "
                                 + (tag == STRUCTURE ? "structure of " + count : DataType.describeTag(tag)));
@@ -279,7 +343,7 @@ public final class PushDecoder {
             int tag = u8(what);
             int count = tag == expectedTag ? length(what) : -1;
             if (count != elements) {
-                throw new MalformedApdu(
+                throw malformed(
                         offset,
                         what + ": expected " + DataType.fromTag(expectedTag).dlmsName()
                                 + " of " + elements + " elements, found "
@@ -317,22 +381,17 @@ public final class PushDecoder {
             return millis;
         }
 
-        private long integer(int row, int column, ProfileLayout layout) {
-            return integer(row, column, layout.valueColumn(column - 1), null);
-        }
-
-        private long integer(int row, int column, Obis obis) {
-            return integer(row, column, null, obis);
-        }
-
-        /** An integer cell; the capture object (or OBIS) only names the column in an error. */
-        private long integer(int row, int column, CaptureObject captured, Obis named) {
+        /**
+         * An integer cell; the layout's capture object (or {@code named}, when not null) only names the column in an
+         * error.
+         */
+        private long integer(int row, int column, ProfileLayout layout, Obis named) {
             int offset = position;
             int tag = u8("value");
             int width = WIDTH[tag];
             Obis obis = named;
             if (width == 0) {
-                obis = obis == null ? captured.obis() : obis;
+                obis = obis == null ? layout.valueColumn(column - 1).obis() : obis;
                 throw cell(
                         offset,
                         "value",
@@ -346,7 +405,7 @@ public final class PushDecoder {
                 return (raw << shift) >> shift;
             }
             if (raw < 0) {
-                obis = obis == null ? captured.obis() : obis;
+                obis = obis == null ? layout.valueColumn(column - 1).obis() : obis;
                 throw cell(
                         offset,
                         "value",
@@ -374,12 +433,12 @@ public final class PushDecoder {
             int offset = position;
             int tag = u8(what);
             if (tag != OCTET_STRING) {
-                throw new MalformedApdu(
+                throw malformed(
                         offset, what + ": expected octet-string(" + length + "), found " + DataType.describeTag(tag));
             }
             int found = length(what);
             if (found != length) {
-                throw new MalformedApdu(
+                throw malformed(
                         offset, what + ": expected octet-string(" + length + "), found octet-string(" + found + ")");
             }
             require(length, what);
@@ -397,7 +456,7 @@ public final class PushDecoder {
             if (first == 0x82) {
                 return (int) fixed(2);
             }
-            throw new MalformedApdu(offset, what + ": unsupported A-XDR length form " + Hex.byteHex(first));
+            throw malformed(offset, what + ": unsupported A-XDR length form " + Hex.byteHex(first));
         }
 
         private int u8(String what) {
@@ -415,25 +474,30 @@ public final class PushDecoder {
         }
 
         private void require(int count, String what) {
-            if (count > b.length - position) {
-                throw new MalformedApdu(
+            if (count > end - position) {
+                throw malformed(
                         position,
-                        "truncated: need " + count + " bytes of " + what + ", " + (b.length - position) + " remain");
+                        "truncated: need " + count + " bytes of " + what + ", " + (end - position) + " remain");
             }
         }
 
         private int remaining() {
-            return b.length - position;
+            return end - position;
         }
 
         void expectEnd() {
-            if (position != b.length) {
-                throw new MalformedApdu(position, (b.length - position) + " trailing bytes after the push body");
+            if (position != end) {
+                throw malformed(position, (end - position) + " trailing bytes after the push body");
             }
         }
 
-        private static MalformedApdu cell(int offset, String what, int row, int column, String detail) {
-            return new MalformedApdu(offset, what + " row " + row + " column " + column + ": " + detail);
+        /** An error at the absolute position {@code at}, reported relative to the start of the APDU. */
+        private MalformedApdu malformed(int at, String detail) {
+            return new MalformedApdu(at - start, detail);
+        }
+
+        private MalformedApdu cell(int offset, String what, int row, int column, String detail) {
+            return malformed(offset, what + " row " + row + " column " + column + ": " + detail);
         }
     }
 }

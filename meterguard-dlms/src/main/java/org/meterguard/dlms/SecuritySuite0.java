@@ -96,14 +96,80 @@ public final class SecuritySuite0 {
         return new Unprotected(sc, ic, plaintext);
     }
 
+    /**
+     * Verifies and decrypts the secured content in {@code in[offset, offset + length)} straight into {@code out} at
+     * {@code outOffset}, without the copies {@link #unprotect(SystemTitle, CipheringKeys, byte[])} makes: for a
+     * receiver that decodes each plaintext at once from one reused buffer (as
+     * {@link PushDecoder#decode(byte[], int, int, MeterModel)} does). Same checks and failures as that method, and no
+     * replay check either. The caller decodes the plaintext only after this method has returned; when it fails, the
+     * range the plaintext would have taken in {@code out} is zeroed, so no unverified byte is left behind.
+     *
+     * @param st the system title of the sender, which is part of the IV
+     * @return the plaintext length, {@code length - HEADER_LENGTH - TAG_LENGTH}
+     * @throws MalformedApdu when the content is shorter than the 5-byte SC ‖ IC header
+     * @throws DecryptionFailed on every other failure, as {@link #unprotect(SystemTitle, CipheringKeys, byte[])}
+     * @throws IllegalArgumentException when {@code out} is {@code in} or cannot hold the plaintext at {@code outOffset}
+     * @throws IndexOutOfBoundsException when the input range is not inside {@code in}
+     */
+    public static int unprotect(
+            SystemTitle st, CipheringKeys keys, byte[] in, int offset, int length, byte[] out, int outOffset) {
+        Objects.requireNonNull(st, "st");
+        Objects.requireNonNull(keys, "keys");
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(in, "in").length);
+        checkHeader(length);
+        int plaintextLength = Math.max(0, length - HEADER_LENGTH - TAG_LENGTH);
+        if (Objects.requireNonNull(out, "out") == in) {
+            throw new IllegalArgumentException("the plaintext must go to another array than the secured content");
+        }
+        if (outOffset < 0 || outOffset > out.length - plaintextLength) {
+            throw new IllegalArgumentException("the plaintext of " + plaintextLength + " bytes does not fit at offset "
+                    + outOffset + " of an output of " + out.length + " bytes");
+        }
+        try {
+            return unprotectInto(st, keys, in, offset, length, out, outOffset);
+        } catch (DecryptionFailed e) {
+            Arrays.fill(out, outOffset, outOffset + plaintextLength, (byte) 0);
+            throw e;
+        }
+    }
+
+    private static int unprotectInto(
+            SystemTitle st, CipheringKeys keys, byte[] in, int offset, int length, byte[] out, int outOffset) {
+        SecurityControl sc = authenticatedControl(in[offset], length);
+        byte[] iv = iv(st, in, offset + 1);
+        byte[] scByte = {in[offset]};
+        byte[] ak = keys.authenticationKeyView();
+        if (sc.encrypted()) {
+            return Gcm.openInto(
+                    keys.encryptionKeySpec(),
+                    iv,
+                    in,
+                    offset + HEADER_LENGTH,
+                    length - HEADER_LENGTH,
+                    scByte,
+                    ak,
+                    out,
+                    outOffset);
+        }
+        int tagOffset = offset + length - TAG_LENGTH;
+        byte[] plaintext = Arrays.copyOfRange(in, offset + HEADER_LENGTH, tagOffset);
+        Gcm.open(keys.encryptionKeySpec(), iv, in, tagOffset, TAG_LENGTH, scByte, ak, plaintext);
+        System.arraycopy(plaintext, 0, out, outOffset, plaintext.length);
+        return plaintext.length;
+    }
+
     private static SecurityControl authenticatedControl(byte[] securedContent) {
+        return authenticatedControl(securedContent[0], securedContent.length);
+    }
+
+    private static SecurityControl authenticatedControl(byte scByte, int length) {
         SecurityControl sc;
         try {
-            sc = SecurityControl.fromByte(securedContent[0] & 0xFF);
+            sc = SecurityControl.fromByte(scByte & 0xFF);
         } catch (MalformedApdu unsupported) {
             throw new DecryptionFailed();
         }
-        if (!sc.authenticated() || securedContent.length < HEADER_LENGTH + TAG_LENGTH) {
+        if (!sc.authenticated() || length < HEADER_LENGTH + TAG_LENGTH) {
             throw new DecryptionFailed();
         }
         return sc;
@@ -155,11 +221,14 @@ public final class SecuritySuite0 {
     }
 
     private static void checkHeader(byte[] securedContent) {
-        Objects.requireNonNull(securedContent, "securedContent");
-        if (securedContent.length < HEADER_LENGTH) {
+        checkHeader(Objects.requireNonNull(securedContent, "securedContent").length);
+    }
+
+    private static void checkHeader(int length) {
+        if (length < HEADER_LENGTH) {
             throw new MalformedApdu(
-                    securedContent.length,
-                    "secured content of " + securedContent.length
+                    length,
+                    "secured content of " + length
                             + " bytes is shorter than the 5-byte SC and invocation counter header");
         }
     }
@@ -169,6 +238,17 @@ public final class SecuritySuite0 {
         Objects.requireNonNull(st, "st");
         Objects.requireNonNull(ic, "ic");
         return concat(st.toBytes(), ic.toBytes());
+    }
+
+    /** IV = system title ‖ the 4 counter bytes at {@code in[at]}. */
+    private static byte[] iv(SystemTitle st, byte[] in, int at) {
+        long title = st.value();
+        byte[] iv = new byte[SystemTitle.LENGTH + 4];
+        for (int i = 0; i < SystemTitle.LENGTH; i++) {
+            iv[i] = (byte) (title >>> (56 - 8 * i));
+        }
+        System.arraycopy(in, at, iv, SystemTitle.LENGTH, 4);
+        return iv;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

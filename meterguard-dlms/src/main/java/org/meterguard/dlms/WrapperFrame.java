@@ -49,20 +49,34 @@ public final class WrapperFrame {
      * @throws MalformedFrame on a bad version, a short header or a length that differs from the bytes present
      */
     public static WrapperFrame decode(byte[] frame) {
+        int length = payloadLength(frame);
+        ByteBuffer in = ByteBuffer.wrap(frame);
+        int source = in.getShort(WrapperDescriptor.SOURCE_OFFSET) & 0xFFFF;
+        int destination = in.getShort(WrapperDescriptor.DESTINATION_OFFSET) & 0xFFFF;
+        byte[] payload = new byte[length];
+        System.arraycopy(frame, WrapperDescriptor.HEADER_LENGTH, payload, 0, length);
+        return owning(source, destination, payload);
+    }
+
+    /**
+     * Checks the header of exactly one whole frame, as {@link #decode} does, and returns the length of its APDU, which
+     * starts at {@link WrapperDescriptor#HEADER_LENGTH}: for a receiver that reads the APDU where it lies instead of
+     * copying it out.
+     *
+     * @throws MalformedFrame on a bad version, a short header or a length that differs from the bytes present
+     */
+    public static int payloadLength(byte[] frame) {
         if (frame.length < WrapperDescriptor.HEADER_LENGTH) {
             throw new MalformedFrame("wrapper frame of " + frame.length + " bytes is shorter than the 8-byte header");
         }
         ByteBuffer in = ByteBuffer.wrap(frame);
-        checkVersion(in.getShort() & 0xFFFF);
-        int source = in.getShort() & 0xFFFF;
-        int destination = in.getShort() & 0xFFFF;
-        int length = in.getShort() & 0xFFFF;
-        if (length != in.remaining()) {
-            throw new MalformedFrame("wrapper length " + length + " but " + in.remaining() + " APDU bytes present");
+        checkVersion(in.getShort(WrapperDescriptor.VERSION_OFFSET) & 0xFFFF);
+        int length = in.getShort(WrapperDescriptor.LENGTH_FIELD_OFFSET) & 0xFFFF;
+        int present = frame.length - WrapperDescriptor.HEADER_LENGTH;
+        if (length != present) {
+            throw new MalformedFrame("wrapper length " + length + " but " + present + " APDU bytes present");
         }
-        byte[] payload = new byte[length];
-        in.get(payload);
-        return owning(source, destination, payload);
+        return length;
     }
 
     static void checkVersion(int version) {

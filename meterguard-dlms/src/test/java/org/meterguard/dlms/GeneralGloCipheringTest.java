@@ -87,6 +87,43 @@ class GeneralGloCipheringTest {
     }
 
     @Test
+    void locatesThePartsOfAnApduInsideALargerArrayWithTheChecksOfDecode() {
+        for (int length : new int[] {0, 30, 127, 128, 255, 256, 4096}) {
+            byte[] content = new byte[length];
+            Arrays.fill(content, (byte) length);
+            byte[] apdu = GeneralGloCiphering.encode(TITLE, content);
+            byte[] bytes = new byte[3 + apdu.length + 2];
+            System.arraycopy(apdu, 0, bytes, 3, apdu.length);
+
+            GeneralGloCiphering.Located located = GeneralGloCiphering.locate(bytes, 3, apdu.length);
+
+            assertThat(located.systemTitle()).isEqualTo(TITLE);
+            assertThat(located.contentLength()).isEqualTo(length);
+            assertThat(Arrays.copyOfRange(bytes, located.contentOffset(), located.contentOffset() + length))
+                    .isEqualTo(content);
+            for (int cut = 0; cut < Math.min(apdu.length, 20); cut++) {
+                byte[] truncated = Arrays.copyOf(apdu, cut);
+                int n = cut;
+                assertThat(catchThrowable(() -> GeneralGloCiphering.locate(bytes, 3, n)))
+                        .as("length %d of %d", cut, apdu.length)
+                        .isExactlyInstanceOf(MalformedApdu.class)
+                        .hasMessage(catchThrowable(() -> GeneralGloCiphering.decode(truncated))
+                                .getMessage());
+            }
+        }
+        byte[] apdu = GeneralGloCiphering.encode(TITLE, CONTENT);
+        apdu[1] = 7;
+        byte[] shifted = new byte[apdu.length + 4];
+        System.arraycopy(apdu, 0, shifted, 4, apdu.length);
+        assertThatThrownBy(() -> GeneralGloCiphering.locate(shifted, 4, apdu.length))
+                .isExactlyInstanceOf(MalformedApdu.class)
+                .hasMessageContaining("offset 1")
+                .hasMessageContaining("system title length 7");
+        assertThatThrownBy(() -> GeneralGloCiphering.locate(shifted, 5, apdu.length))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void copiesSecuredContentOut() {
         GeneralGloCiphering apdu = GeneralGloCiphering.decode(GeneralGloCiphering.encode(TITLE, CONTENT));
         apdu.securedContent()[0] = 0;

@@ -84,8 +84,25 @@ class GuruxInteroperabilityTest {
         return client;
     }
 
-    /** Our head-end side: wrapper, general-glo-ciphering, suite 0, push decoder. */
+    /**
+     * Our head-end side, both ways, which must agree: wrapper, general-glo-ciphering, suite 0 and push decoder read in
+     * place (the plaintext into a reused buffer), and the same through the copying API.
+     */
     private static DecodedPush ourRead(byte[] frame) {
+        DecodedPush inPlace = ourReadInPlace(frame, new byte[4096]);
+        assertThat(ourReadCopying(frame)).isEqualTo(inPlace);
+        return inPlace;
+    }
+
+    private static DecodedPush ourReadInPlace(byte[] frame, byte[] plaintext) {
+        GeneralGloCiphering.Located glo =
+                GeneralGloCiphering.locate(frame, WrapperDescriptor.HEADER_LENGTH, WrapperFrame.payloadLength(frame));
+        int length = SecuritySuite0.unprotect(
+                glo.systemTitle(), KEYS, frame, glo.contentOffset(), glo.contentLength(), plaintext, 0);
+        return PushDecoder.decode(plaintext, 0, length, MODEL);
+    }
+
+    private static DecodedPush ourReadCopying(byte[] frame) {
         GeneralGloCiphering glo =
                 GeneralGloCiphering.decode(WrapperFrame.decode(frame).payload());
         SecuritySuite0.Unprotected clear = SecuritySuite0.unprotect(glo.systemTitle(), KEYS, glo.securedContent());
@@ -144,7 +161,12 @@ class GuruxInteroperabilityTest {
         for (int i = securedStart; i < frame.length; i++) {
             byte[] flipped = frame.clone();
             flipped[i] ^= 0x01;
-            assertThatThrownBy(() -> ourRead(flipped)).as("byte %d", i).isInstanceOf(DlmsException.class);
+            assertThatThrownBy(() -> ourReadCopying(flipped)).as("byte %d", i).isInstanceOf(DlmsException.class);
+            byte[] plaintext = new byte[4096];
+            assertThatThrownBy(() -> ourReadInPlace(flipped, plaintext))
+                    .as("byte %d in place", i)
+                    .isInstanceOf(DlmsException.class);
+            assertThat(plaintext).as("byte %d: no unverified plaintext left", i).containsOnly(0);
         }
     }
 

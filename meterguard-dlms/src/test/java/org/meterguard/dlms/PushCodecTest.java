@@ -318,4 +318,126 @@ class PushCodecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1.0.99.1.0.255");
     }
+
+    /** {@code apdu} at offset 5 of a larger array, followed by {@code after}. */
+    private static byte[] embedded(byte[] apdu, int length, byte[] after) {
+        byte[] bytes = new byte[5 + length + after.length];
+        Arrays.fill(bytes, 0, 5, (byte) 0x02);
+        System.arraycopy(apdu, 0, bytes, 5, length);
+        System.arraycopy(after, 0, bytes, 5 + length, after.length);
+        return bytes;
+    }
+
+    /** The outcome of a decode as a comparable string: the push, or the failure's class and message. */
+    private static String outcome(org.assertj.core.api.ThrowableAssert.ThrowingCallable decode) {
+        Throwable thrown = catchThrowable(decode);
+        return thrown == null ? "ok" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+    }
+
+    @Test
+    void decodesARangeExactlyAsTheSameBytesAloneReadingNothingOutsideIt() {
+        List<byte[]> apdus = new ArrayList<>(allKinds());
+        apdus.add(PushEncoder.loadProfile(9, DEVICE, LAYOUT, day(new Random(8), 96)));
+        for (byte[] apdu : apdus) {
+            byte[] inside = embedded(apdu, apdu.length, new byte[] {0x11, 0x22});
+            assertThat(PushDecoder.decode(inside, 5, apdu.length, MODEL)).isEqualTo(PushDecoder.decode(apdu, MODEL));
+            for (int length = 0; length < apdu.length; length++) {
+                byte[] alone = Arrays.copyOf(apdu, length);
+                // the rest of the APDU follows the range: a decoder reading past its end would succeed
+                byte[] range = embedded(apdu, apdu.length, new byte[0]);
+                int n = length;
+                assertThat(outcome(() -> PushDecoder.decode(range, 5, n, MODEL)))
+                        .as("length %d", length)
+                        .startsWith("MalformedApdu")
+                        .isEqualTo(outcome(() -> PushDecoder.decode(alone, MODEL)));
+            }
+        }
+        assertThatThrownBy(() -> PushDecoder.decode(new byte[10], 6, 5, MODEL))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void namesTheSameOffsetsInARangeAsInTheBytesAlone() {
+        Random random = new Random(11);
+        for (byte[] apdu : allKinds()) {
+            for (int i = 0; i < apdu.length; i++) {
+                for (int n = 0; n < 8; n++) {
+                    byte[] changed = apdu.clone();
+                    changed[i] = (byte) random.nextInt(256);
+                    byte[] range = embedded(changed, changed.length, new byte[] {0});
+                    assertThat(outcome(() -> PushDecoder.decode(range, 5, changed.length, MODEL)))
+                            .as(HEX.formatHex(changed))
+                            .isEqualTo(outcome(() -> PushDecoder.decode(changed, MODEL)));
+                }
+            }
+        }
+    }
+
+    /**
+     * A day of rows sharing their date, every value in a random integer type, then random changes to the capture
+     * times' bytes (time of day, day of week, hundredths, deviation, status; some invalid): the decoder's fast rows
+     * and day cache must agree with the DataValue-tree path on every result and refusal.
+     */
+    @Test
+    void decodesDaysOfMixedTypesAndOddClockBytesLikeTheTreePath() {
+        Random random = new Random(96);
+        int[] interesting = {0, 1, 7, 8, 23, 24, 59, 60, 99, 100, 0x7F, 0x80, 0xFE, 0xFF};
+        for (int i = 0; i < 400; i++) {
+            ProfileBuffer.Builder builder = ProfileBuffer.builder(2);
+            for (int row = 1; row <= 96; row++) {
+                builder.add(
+                        MIDNIGHT.plus(Duration.ofMinutes(15L * row - random.nextInt(2) * 7)),
+                        random.nextBoolean() ? random.nextLong() & Long.MAX_VALUE : random.nextInt(70_000) - 35_000,
+                        random.nextInt(0x10000));
+            }
+            byte[] apdu = octetStringTimes(randomlyTypedPush(random, builder.build()));
+            for (int change = random.nextInt(4); change > 0; change--) {
+                int row = random.nextInt(96);
+                int at = timeOffset(apdu, row) + 4 + random.nextInt(8); // day of week .. status
+                apdu[at] = (byte) interesting[random.nextInt(interesting.length)];
+            }
+            String viaTree = outcome(() ->
+                    LoadProfileCodec.decodeBody(DataNotification.decode(apdu).body(), LAYOUT));
+            String fast = outcome(() -> PushDecoder.decode(apdu, MODEL));
+            if (viaTree.equals("ok")) {
+                assertThat(fast).as(HEX.formatHex(apdu)).isEqualTo("ok");
+                assertThat(((DecodedPush.LoadProfilePush) PushDecoder.decode(apdu, MODEL)).buffer())
+                        .as(HEX.formatHex(apdu))
+                        .isEqualTo(LoadProfileCodec.decodeBody(
+                                DataNotification.decode(apdu).body(), LAYOUT));
+            } else {
+                assertThat(fast).as("%s: %s", viaTree, HEX.formatHex(apdu)).startsWith("MalformedApdu");
+            }
+        }
+    }
+
+    /** The push with every capture time as octet-string(12) (the usual row), re-encoded through the tree. */
+    private static byte[] octetStringTimes(byte[] apdu) {
+        DataNotification notification = DataNotification.decode(apdu);
+        List<DataValue> elements = ((DataValue.Structure) notification.body()).elements();
+        List<DataValue> rows = new ArrayList<>();
+        for (DataValue entry : ((DataValue.Array) elements.get(2)).elements()) {
+            List<DataValue> cells = new ArrayList<>(((DataValue.Structure) entry).elements());
+            if (cells.get(0) instanceof DataValue.DateTime time) {
+                cells.set(0, new DataValue.OctetString(time.value().toBytes()));
+            }
+            rows.add(new DataValue.Structure(cells));
+        }
+        DataValue body = DataValue.Structure.of(elements.get(0), elements.get(1), new DataValue.Array(rows));
+        return new DataNotification(notification.longInvokeIdAndPriority(), null, body).encode();
+    }
+
+    /** Offset of the 12 date-time bytes of {@code row}, walking the rows of a push without notification time. */
+    private static int timeOffset(byte[] apdu, int row) {
+        int at = 28; // first row: 6 + structure(3) 2 + device 10 + object 8 + array 0x01 0x60
+        for (int r = 0; ; r++) {
+            if (r == row) {
+                return at + 4;
+            }
+            at += 4 + 12;
+            for (int column = 0; column < 2; column++) {
+                at += 1 + DataType.fromTag(apdu[at] & 0xFF).width();
+            }
+        }
+    }
 }

@@ -260,4 +260,87 @@ class SecuritySuite0Test {
                 .isExactlyInstanceOf(MalformedApdu.class)
                 .hasMessageContaining("0x31");
     }
+
+    /** Decrypts with the in-place overload, {@code content} placed at offset 3 of a larger array. */
+    private static byte[] unprotectInPlace(SystemTitle st, CipheringKeys keys, byte[] content, byte[] out, int at) {
+        byte[] framed = new byte[3 + content.length + 4];
+        java.util.Arrays.fill(framed, (byte) 0x77);
+        System.arraycopy(content, 0, framed, 3, content.length);
+        int length = SecuritySuite0.unprotect(st, keys, framed, 3, content.length, out, at);
+        return java.util.Arrays.copyOfRange(out, at, at + length);
+    }
+
+    @Test
+    void decryptsVectorsOneAndThreeIntoAGivenBufferWithoutTouchingTheRest() {
+        byte[] out = new byte[64];
+        java.util.Arrays.fill(out, (byte) 0x55);
+
+        assertThat(unprotectInPlace(SERVER, KEYS, secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG), out, 7))
+                .isEqualTo(INITIATE_REQUEST);
+        assertThat(java.util.Arrays.copyOfRange(out, 0, 7)).containsOnly(0x55);
+        assertThat(java.util.Arrays.copyOfRange(out, 7 + INITIATE_REQUEST.length, 64))
+                .containsOnly(0x55);
+        assertThat(SecuritySuite0.unprotect(SERVER, KEYS, GLO_GET_AUTH_ENC, 2, GLO_GET_AUTH_ENC.length - 2, out, 0))
+                .isEqualTo(GET_REQUEST.length);
+        assertThat(java.util.Arrays.copyOf(out, GET_REQUEST.length)).isEqualTo(GET_REQUEST);
+        java.util.Arrays.fill(out, (byte) 0);
+        assertThat(SecuritySuite0.unprotect(SERVER, KEYS, GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length - 2, out, 1))
+                .isEqualTo(GET_REQUEST.length);
+        assertThat(java.util.Arrays.copyOfRange(out, 1, 1 + GET_REQUEST.length)).isEqualTo(GET_REQUEST);
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(
+                        SERVER, KEYS, GLO_GET_ENC_ONLY, 2, GLO_GET_ENC_ONLY.length - 2, new byte[64], 0))
+                .isExactlyInstanceOf(DecryptionFailed.class);
+    }
+
+    @Test
+    void refusesEveryFlippedBitInPlaceAndLeavesNoPlaintextInTheBuffer() {
+        java.util.List<byte[]> contents = java.util.List.of(
+                secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG),
+                java.util.Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length));
+        for (byte[] content : contents) {
+            int plaintextLength = content.length - SecuritySuite0.HEADER_LENGTH - SecuritySuite0.TAG_LENGTH;
+            for (int bit = 0; bit < content.length * 8; bit++) {
+                byte[] out = new byte[plaintextLength + 2];
+                java.util.Arrays.fill(out, (byte) 0x55);
+                byte[] flipped = flip(content, bit);
+                Throwable thrown = catchThrowable(() -> unprotectInPlace(SERVER, KEYS, flipped, out, 1));
+                assertThat(thrown).as("bit %d", bit).isExactlyInstanceOf(DecryptionFailed.class);
+                assertThat(java.util.Arrays.copyOfRange(out, 1, 1 + plaintextLength))
+                        .as("bit %d", bit)
+                        .containsOnly(0);
+                assertThat(out[0]).isEqualTo((byte) 0x55);
+                assertThat(out[plaintextLength + 1]).isEqualTo((byte) 0x55);
+            }
+        }
+        byte[] content = secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG);
+        for (int bit = 0; bit < 128; bit++) {
+            CipheringKeys wrongEk = CipheringKeys.of(flip(EK, bit), AK);
+            CipheringKeys wrongAk = CipheringKeys.of(EK, flip(AK, bit));
+            for (CipheringKeys keys : java.util.List.of(wrongEk, wrongAk)) {
+                assertThat(catchThrowable(() -> unprotectInPlace(SERVER, keys, content, new byte[64], 0)))
+                        .as("key bit %d", bit)
+                        .isExactlyInstanceOf(DecryptionFailed.class)
+                        .hasMessage("frame failed authentication");
+            }
+        }
+    }
+
+    @Test
+    void refusesAnOutputThatCannotHoldThePlaintextOrIsTheInput() {
+        byte[] content = secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG);
+
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content, 0, content.length, new byte[30], 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("31 bytes does not fit at offset 0 of an output of 30 bytes");
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content, 0, content.length, new byte[40], 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content, 0, content.length, content, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another array");
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content, 1, content.length, new byte[64], 0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content, 0, 3, new byte[64], 0))
+                .isExactlyInstanceOf(MalformedApdu.class)
+                .hasMessageContaining("3 bytes");
+    }
 }

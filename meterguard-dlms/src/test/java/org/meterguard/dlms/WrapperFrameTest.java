@@ -37,6 +37,22 @@ class WrapperFrameTest {
     }
 
     @Test
+    void checksAWholeFrameInPlaceAsDecodeDoes() {
+        assertThat(WrapperFrame.payloadLength(HEX.parseHex("0001FFFE00100002DB08")))
+                .isEqualTo(2);
+        assertThat(WrapperFrame.payloadLength(HEX.parseHex("0001000100010000"))).isZero();
+        assertThatThrownBy(() -> WrapperFrame.payloadLength(HEX.parseHex("0002000100100000")))
+                .isExactlyInstanceOf(MalformedFrame.class)
+                .hasMessageContaining("0x0002");
+        assertThatThrownBy(() -> WrapperFrame.payloadLength(HEX.parseHex("0001000100")))
+                .isExactlyInstanceOf(MalformedFrame.class)
+                .hasMessageContaining("5 bytes");
+        assertThatThrownBy(() -> WrapperFrame.payloadLength(HEX.parseHex("0001000100100001DB08")))
+                .isExactlyInstanceOf(MalformedFrame.class)
+                .hasMessageContaining("length 1 but 2");
+    }
+
+    @Test
     void copiesThePayloadAndShowsOnlyItsLength() {
         byte[] payload = {1, 2, 3};
         WrapperFrame frame = new WrapperFrame(1, 2, payload);
