@@ -27,16 +27,12 @@ public final class PushDecoder {
     private static final int LONG_UNSIGNED = 0x12;
     private static final int INTEGER = 0x0F;
     private static final int ENUM = 0x16;
-    private static final int DOUBLE_LONG = 0x05;
     private static final int DOUBLE_LONG_UNSIGNED = 0x06;
-    private static final int LONG = 0x10;
-    private static final int LONG64 = 0x14;
-    /** The widest integer cell: tag and 8 bytes. */
-    private static final int MAX_INTEGER_CELL = 9;
+    /** A double-long-unsigned cell: tag and 4 bytes. */
+    private static final int USUAL_VALUE = 5;
     /** Row header and capture time of the usual row: 0x02 K+1 0x09 0x0C and 12 bytes. */
     private static final int ROW_PREFIX = 4 + CosemDateTime.LENGTH;
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final byte[] WIDTH = new byte[256];
@@ -98,43 +94,27 @@ public final class PushDecoder {
     }
 
     /**
-     * Converts the capture times of a profile's rows, which share their date, deviation and status for a day at a
-     * time: the full conversion ({@link CosemClock}) runs when those bytes change, and otherwise only the time of
-     * day is added to the day's base. Gives exactly what {@link CosemClock#toEpochMilli} gives.
+     * The milliseconds since midnight of the date-time whose first 8 bytes are {@code head} (year, month, day, day of
+     * week, hour, minute, second) and last 4 {@code tail} (hundredths, deviation, status), or -1 when hour, minute,
+     * second or hundredths are out of range or unspecified (hundredths may be unspecified: 0).
      */
-    private static final class DayCache {
-        private long key = Long.MIN_VALUE;
-        private long base;
-
-        long toEpochMilli(byte[] in, int at) {
-            long head = (long) LONG_BE.get(in, at); // year(2) month day day-of-week hour minute second
-            int tail = (int) INT.get(in, at + 8); // hundredths deviation(2) status
-            long dayKey = (head & 0xFFFF_FFFF_FF00_0000L) | (tail & 0x00FF_FFFF);
-            int hour = (int) (head >>> 16) & 0xFF;
-            int minute = (int) (head >>> 8) & 0xFF;
-            int second = (int) head & 0xFF;
-            int hundredths = tail >>> 24;
-            if (dayKey != key
-                    || hour > 23
-                    || minute > 59
-                    || second > 59
-                    || (hundredths > 99 && hundredths != CosemDateTime.NOT_SPECIFIED)) {
-                long millis = CosemClock.toEpochMilli(in, at);
-                if (millis != CosemClock.INVALID) {
-                    key = dayKey;
-                    base = millis - timeOfDay(hour, minute, second, hundredths);
-                }
-                return millis;
-            }
-            return base + timeOfDay(hour, minute, second, hundredths);
+    private static long timeOfDay(long head, int tail) {
+        int hour = (int) (head >>> 16) & 0xFF;
+        int minute = (int) (head >>> 8) & 0xFF;
+        int second = (int) head & 0xFF;
+        int hundredths = tail >>> 24;
+        if (hour > 23 || minute > 59 || second > 59 || (hundredths > 99 && hundredths != CosemDateTime.NOT_SPECIFIED)) {
+            return -1;
         }
+        return hour * 3_600_000L
+                + minute * 60_000L
+                + second * 1_000L
+                + (hundredths == CosemDateTime.NOT_SPECIFIED ? 0 : hundredths * 10L);
+    }
 
-        private static long timeOfDay(int hour, int minute, int second, int hundredths) {
-            return hour * 3_600_000L
-                    + minute * 60_000L
-                    + second * 1_000L
-                    + (hundredths == CosemDateTime.NOT_SPECIFIED ? 0 : hundredths * 10L);
-        }
+    /** The bytes a day's rows share: year, month, day, day of week, deviation and status. */
+    private static long dayKey(long head, int tail) {
+        return (head & 0xFFFF_FFFF_FF00_0000L) | (tail & 0x00FF_FFFF);
     }
 
     /** A position over the APDU; one per decode. */
@@ -179,66 +159,67 @@ public final class PushDecoder {
             int rows = arrayHeader("load profile entries", 2 + PushDescriptor.DATE_TIME_FIELD + 2 * k);
             long[] times = new long[rows];
             long[] values = new long[rows * k];
-            DayCache day = new DayCache();
-            // The usual row, structure(K + 1) { octet-string(12), K integers }, is read after one check of its header
-            // and of the bytes it can span at most; any other row, and the last few, go through the general checks.
-            boolean shortHeader = k + 1 < 0x80;
-            int usualHeader = (STRUCTURE << 24) | ((k + 1) << 16) | (OCTET_STRING << 8) | CosemDateTime.LENGTH;
-            int usualSpan = ROW_PREFIX + k * MAX_INTEGER_CELL;
-            for (int row = 0, v = 0; row < rows; row++, v += k) {
-                int p = position;
-                if (shortHeader && end - p >= usualSpan && (int) INT.get(b, p) == usualHeader) {
-                    long millis = day.toEpochMilli(b, p + 4);
-                    if (millis == CosemClock.INVALID) {
-                        throw cell(p + 2, "load profile", row, 0, "date-time is not a valid, fully specified instant");
-                    }
-                    times[row] = millis;
-                    position = p + ROW_PREFIX;
-                    for (int column = 1; column <= k; column++) {
-                        values[v + column - 1] = spannedInteger(row, column, layout);
-                    }
-                } else {
+            int row = 0;
+            while (row < rows) {
+                row = usualRows(row, rows, k, times, values);
+                if (row < rows) {
+                    int v = row * k;
                     entryHeader(k + 1, row, "load profile");
                     times[row] = captureTime(row, 0, "load profile");
                     for (int column = 1; column <= k; column++) {
                         values[v + column - 1] = integer(row, column, layout, null);
                     }
+                    row++;
                 }
             }
             return ProfileBuffer.wrap(k, times, values);
         }
 
         /**
-         * An integer cell known to lie inside the input (its row's span was checked): the usual types read at once,
-         * long64-unsigned and every error through {@link #integer}.
+         * Reads rows from {@code row} on while they have the usual form, structure(K + 1) { octet-string(12) date-time,
+         * K double-long-unsigned }, each after one check of its header and length; returns the first row it did not
+         * read, which the general checks then read (or refuse). Capture times share their day's bytes (date, deviation,
+         * status) for a day at a time: the full conversion ({@link CosemClock}) runs when those change, else the time of
+         * day is added to the day's base, which gives the same result.
          */
-        private long spannedInteger(int row, int column, ProfileLayout layout) {
-            int at = position;
-            switch (b[at]) {
-                case DOUBLE_LONG_UNSIGNED:
-                    position = at + 5;
-                    return (int) INT.get(b, at + 1) & 0xFFFF_FFFFL;
-                case DOUBLE_LONG:
-                    position = at + 5;
-                    return (int) INT.get(b, at + 1);
-                case LONG_UNSIGNED:
-                    position = at + 3;
-                    return (short) SHORT.get(b, at + 1) & 0xFFFF;
-                case LONG:
-                    position = at + 3;
-                    return (short) SHORT.get(b, at + 1);
-                case UNSIGNED:
-                    position = at + 2;
-                    return b[at + 1] & 0xFF;
-                case INTEGER:
-                    position = at + 2;
-                    return b[at + 1];
-                case LONG64:
-                    position = at + 9;
-                    return (long) LONG_BE.get(b, at + 1);
-                default:
-                    return integer(row, column, layout, null);
+        private int usualRows(int row, int rows, int k, long[] times, long[] values) {
+            if (k + 1 >= 0x80) {
+                return row;
             }
+            int header = (STRUCTURE << 24) | ((k + 1) << 16) | (OCTET_STRING << 8) | CosemDateTime.LENGTH;
+            int span = ROW_PREFIX + k * USUAL_VALUE;
+            int p = position;
+            long day = Long.MIN_VALUE;
+            long dayBase = 0;
+            rows:
+            for (; row < rows; row++) {
+                if (end - p < span || (int) INT.get(b, p) != header) {
+                    break;
+                }
+                long head = (long) LONG_BE.get(b, p + 4);
+                int tail = (int) INT.get(b, p + 12);
+                long timeOfDay = timeOfDay(head, tail);
+                long millis = dayBase + timeOfDay;
+                if (dayKey(head, tail) != day || timeOfDay < 0) {
+                    millis = CosemClock.toEpochMilli(b, p + 4);
+                    if (millis == CosemClock.INVALID) {
+                        break;
+                    }
+                    day = dayKey(head, tail);
+                    dayBase = millis - timeOfDay;
+                }
+                int q = p + ROW_PREFIX;
+                for (int v = row * k, last = v + k; v < last; v++, q += USUAL_VALUE) {
+                    if (b[q] != DOUBLE_LONG_UNSIGNED) {
+                        break rows;
+                    }
+                    values[v] = (int) INT.get(b, q + 1) & 0xFFFF_FFFFL;
+                }
+                times[row] = millis;
+                p = q;
+            }
+            position = p;
+            return row;
         }
 
         List<MeterEvent> events(Obis log) {
