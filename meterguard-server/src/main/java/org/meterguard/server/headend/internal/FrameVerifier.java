@@ -44,6 +44,12 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameVerifier {
     private static final long SECONDS_PER_DAY = 86_400;
+    /**
+     * Each network thread's plaintext buffer, grown to the largest frame it has verified: a frame is decrypted into it
+     * and decoded from it at once, so no plaintext is copied or kept (the decoded push holds its own arrays).
+     */
+    private static final ThreadLocal<byte[]> PLAINTEXT = ThreadLocal.withInitial(() -> new byte[4096]);
+
     private final MeterRegistry meters;
 
     FrameVerifier(MeterRegistry meters) {
@@ -71,9 +77,14 @@ class FrameVerifier {
                 stale = true;
                 continue;
             }
-            byte[] plaintext = decrypt(meter, key, secured);
-            if (plaintext != null) {
-                return decode(meter, key.version(), counter, tag, collector, receivedAt, plaintext);
+            byte[] plaintext = PLAINTEXT.get();
+            if (plaintext.length < secured.length) {
+                plaintext = new byte[secured.length];
+                PLAINTEXT.set(plaintext);
+            }
+            int length = decrypt(meter, key, secured, plaintext);
+            if (length >= 0) {
+                return decode(meter, key.version(), counter, tag, collector, receivedAt, plaintext, length);
             }
         }
         if (stale) {
@@ -101,13 +112,15 @@ class FrameVerifier {
         }
     }
 
-    /** The plaintext, or null when the tag does not verify under this key version. */
-    private static byte[] decrypt(RegisteredMeter meter, MeterKey key, byte[] secured) {
+    /**
+     * Verifies and decrypts into {@code plaintext}; the plaintext length, or -1 when the tag does not verify under this
+     * key version (then nothing of it is left in the buffer).
+     */
+    private static int decrypt(RegisteredMeter meter, MeterKey key, byte[] secured, byte[] plaintext) {
         try {
-            return SecuritySuite0.unprotect(meter.systemTitle(), key.keys(), secured)
-                    .plaintext();
+            return SecuritySuite0.unprotect(meter.systemTitle(), key.keys(), secured, 0, secured.length, plaintext, 0);
         } catch (DecryptionFailed e) {
-            return null;
+            return -1;
         } catch (DlmsException e) {
             throw new FrameRejected(RejectionReason.MALFORMED, e.getMessage());
         }
@@ -120,7 +133,8 @@ class FrameVerifier {
             GcmTag tag,
             String collector,
             Instant receivedAt,
-            byte[] plaintext) {
+            byte[] plaintext,
+            int length) {
         MeterModel model = MeterModels.model(meter.model())
                 .orElseThrow(() -> new FrameRejected(
                         RejectionReason.UNEXPECTED_CONTENT,
@@ -128,7 +142,7 @@ class FrameVerifier {
                                 + ", for which no pushes are configured"));
         DecodedPush push;
         try {
-            push = PushDecoder.decode(plaintext, model);
+            push = PushDecoder.decode(plaintext, 0, length, model);
         } catch (DlmsException e) {
             throw new FrameRejected(
                     RejectionReason.UNEXPECTED_CONTENT, "meter " + meter.meterId() + ": " + e.getMessage());
