@@ -94,6 +94,48 @@ public final class PushDecoder {
     }
 
     /**
+     * Reads rows from {@code row} on, the first at {@code b[p]}, while they have the usual form, structure(K + 1) {
+     * octet-string(12) date-time, K double-long-unsigned } (K + 1 below 0x80), each after one check of its header and
+     * of the bytes left before {@code end}; returns the first row it did not read, which the general checks then read
+     * (or refuse). Every usual row has the same length, so the caller advances by that many rows' bytes. Capture times
+     * share their day's bytes (date, deviation, status) for a day at a time: the full conversion ({@link CosemClock})
+     * runs when those change, else the time of day is added to the day's base, which gives the same result. A static
+     * loop over locals: the hot path of every load-profile push.
+     */
+    private static int usualRows(byte[] b, int p, int end, int row, int rows, int k, long[] times, long[] values) {
+        int header = (STRUCTURE << 24) | ((k + 1) << 16) | (OCTET_STRING << 8) | CosemDateTime.LENGTH;
+        int span = ROW_PREFIX + k * USUAL_VALUE;
+        long day = Long.MIN_VALUE;
+        long dayBase = 0;
+        rows:
+        for (; row < rows; row++, p += span) {
+            if (end - p < span || (int) INT.get(b, p) != header) {
+                break;
+            }
+            long head = (long) LONG_BE.get(b, p + 4);
+            int tail = (int) INT.get(b, p + 12);
+            long timeOfDay = timeOfDay(head, tail);
+            long millis = dayBase + timeOfDay;
+            if (dayKey(head, tail) != day || timeOfDay < 0) {
+                millis = CosemClock.toEpochMilli(b, p + 4);
+                if (millis == CosemClock.INVALID) {
+                    break;
+                }
+                day = dayKey(head, tail);
+                dayBase = millis - timeOfDay;
+            }
+            for (int v = row * k, last = v + k, q = p + ROW_PREFIX; v < last; v++, q += USUAL_VALUE) {
+                if (b[q] != DOUBLE_LONG_UNSIGNED) {
+                    break rows;
+                }
+                values[v] = (int) INT.get(b, q + 1) & 0xFFFF_FFFFL;
+            }
+            times[row] = millis;
+        }
+        return row;
+    }
+
+    /**
      * The milliseconds since midnight of the date-time whose first 8 bytes are {@code head} (year, month, day, day of
      * week, hour, minute, second) and last 4 {@code tail} (hundredths, deviation, status), or -1 when hour, minute,
      * second or hundredths are out of range or unspecified (hundredths may be unspecified: 0).
@@ -161,7 +203,9 @@ public final class PushDecoder {
             long[] values = new long[rows * k];
             int row = 0;
             while (row < rows) {
-                row = usualRows(row, rows, k, times, values);
+                int usual = k + 1 < 0x80 ? usualRows(b, position, end, row, rows, k, times, values) : row;
+                position += (usual - row) * (ROW_PREFIX + k * USUAL_VALUE);
+                row = usual;
                 if (row < rows) {
                     int v = row * k;
                     entryHeader(k + 1, row, "load profile");
@@ -173,53 +217,6 @@ public final class PushDecoder {
                 }
             }
             return ProfileBuffer.wrap(k, times, values);
-        }
-
-        /**
-         * Reads rows from {@code row} on while they have the usual form, structure(K + 1) { octet-string(12) date-time,
-         * K double-long-unsigned }, each after one check of its header and length; returns the first row it did not
-         * read, which the general checks then read (or refuse). Capture times share their day's bytes (date, deviation,
-         * status) for a day at a time: the full conversion ({@link CosemClock}) runs when those change, else the time of
-         * day is added to the day's base, which gives the same result.
-         */
-        private int usualRows(int row, int rows, int k, long[] times, long[] values) {
-            if (k + 1 >= 0x80) {
-                return row;
-            }
-            int header = (STRUCTURE << 24) | ((k + 1) << 16) | (OCTET_STRING << 8) | CosemDateTime.LENGTH;
-            int span = ROW_PREFIX + k * USUAL_VALUE;
-            int p = position;
-            long day = Long.MIN_VALUE;
-            long dayBase = 0;
-            rows:
-            for (; row < rows; row++) {
-                if (end - p < span || (int) INT.get(b, p) != header) {
-                    break;
-                }
-                long head = (long) LONG_BE.get(b, p + 4);
-                int tail = (int) INT.get(b, p + 12);
-                long timeOfDay = timeOfDay(head, tail);
-                long millis = dayBase + timeOfDay;
-                if (dayKey(head, tail) != day || timeOfDay < 0) {
-                    millis = CosemClock.toEpochMilli(b, p + 4);
-                    if (millis == CosemClock.INVALID) {
-                        break;
-                    }
-                    day = dayKey(head, tail);
-                    dayBase = millis - timeOfDay;
-                }
-                int q = p + ROW_PREFIX;
-                for (int v = row * k, last = v + k; v < last; v++, q += USUAL_VALUE) {
-                    if (b[q] != DOUBLE_LONG_UNSIGNED) {
-                        break rows;
-                    }
-                    values[v] = (int) INT.get(b, q + 1) & 0xFFFF_FFFFL;
-                }
-                times[row] = millis;
-                p = q;
-            }
-            position = p;
-            return row;
         }
 
         List<MeterEvent> events(Obis log) {
