@@ -39,8 +39,12 @@ public enum Permission {
     MANAGE_WORK_ORDERS(false),
     /** Record and close a customer's service requests. */
     MANAGE_SERVICE_REQUESTS(false),
-    /** Register legal demands (subpoenas, court orders) and their outcome. */
+    /** Register legal demands (subpoenas, court orders, emergencies), notices, contests and releases under them. */
     MANAGE_LEGAL_DEMANDS(false),
+    /** The legal-demand register: demands, notices given, releases made (oversight; no usage data). */
+    READ_LEGAL_DEMANDS(false),
+    /** The annual privacy report (counts of disclosures, authorizations, breaches, cut-offs, demands, aggregates). */
+    READ_PRIVACY_REPORT(false),
     /** Record staff's privacy training. */
     MANAGE_TRAINING(false),
     /** The third-party registry (contracts, breaches) and the disclosure log. */

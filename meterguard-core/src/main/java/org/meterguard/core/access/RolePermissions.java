@@ -54,6 +54,8 @@ public final class RolePermissions {
                         Permission.READ_RETENTION_PLAN,
                         Permission.RUN_RETENTION,
                         Permission.MANAGE_LEGAL_DEMANDS,
+                        Permission.READ_LEGAL_DEMANDS,
+                        Permission.READ_PRIVACY_REPORT,
                         Permission.MANAGE_TRAINING,
                         Permission.READ_THIRD_PARTIES,
                         Permission.MANAGE_THIRD_PARTIES,
@@ -74,6 +76,8 @@ public final class RolePermissions {
                         Permission.READ_METRICS,
                         Permission.READ_THIRD_PARTIES,
                         Permission.READ_AGGREGATES,
+                        Permission.READ_LEGAL_DEMANDS,
+                        Permission.READ_PRIVACY_REPORT,
                         Permission.MANAGE_DETECTION));
         grants.put(
                 StaffRole.ADMINISTRATOR,
