@@ -169,7 +169,7 @@ public class AccessControl {
 
     private BasisCheck checkBasis(BasisKind kind, CoveredRead read, String user, List<String> accounts) {
         if (kind != BasisKind.CUSTOMER_AUTHORIZATION || read.basis().isEmpty()) {
-            return bases.check(kind, read.basis(), user, read.target(), accounts);
+            return bases.check(kind, read.basis(), user, read.target(), accounts, read.period());
         }
         CustomerAuthorizations register = authorizations.getIfAvailable();
         BasisCheck.Status status = register == null

@@ -1,8 +1,6 @@
 package org.meterguard.server.access;
 
-import java.sql.Date;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,15 +12,17 @@ import org.meterguard.core.access.BasisKind;
 import org.meterguard.core.access.PolicyDecisionPoint;
 import org.meterguard.server.accounts.Occupancy;
 import org.meterguard.server.accounts.Occupants;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registers a declared basis is checked against: work orders (a field technician's basis to read a meter),
- * customers' service requests (a representative's basis to read an account) and legal demands (the basis of a read
- * for a legal requirement). Each is opened and closed here, every change audited.
+ * The registers a declared basis is checked against: work orders (a field technician's basis to read a meter) and
+ * customers' service requests (a representative's basis to read an account), each opened and closed here, every
+ * change audited; legal demands (the basis of a read for a legal requirement) are kept by the legal module and
+ * checked through {@link LegalDemandBases}.
  */
 @Service
 public class Bases {
@@ -33,12 +33,19 @@ public class Bases {
     private final Assignments assignments;
     private final Occupants occupants;
     private final ChangeRecorder recorder;
+    private final ObjectProvider<LegalDemandBases> legalDemands;
 
-    Bases(JdbcClient jdbc, Assignments assignments, Occupants occupants, ChangeRecorder recorder) {
+    Bases(
+            JdbcClient jdbc,
+            Assignments assignments,
+            Occupants occupants,
+            ChangeRecorder recorder,
+            ObjectProvider<LegalDemandBases> legalDemands) {
         this.jdbc = jdbc;
         this.assignments = assignments;
         this.occupants = occupants;
         this.recorder = recorder;
+        this.legalDemands = legalDemands;
     }
 
     /** Opens work order {@code id} on {@code meter}, assigned to field technician {@code technician}. */
@@ -103,38 +110,7 @@ public class Bases {
                 caller, clientAddress, "open-service-request", "service-requests/" + id, "account:" + accountId, "");
     }
 
-    /** Registers legal demand {@code id} from {@code issuer}, received on {@code receivedOn}, naming an account. */
-    @Transactional
-    public void registerLegalDemand(
-            String id,
-            String issuer,
-            LocalDate receivedOn,
-            String accountId,
-            Authentication caller,
-            String clientAddress) {
-        requireId("legal demand", id);
-        requireAccount(accountId);
-        if (issuer == null || issuer.isBlank() || receivedOn == null) {
-            throw new AccessRuleViolated("a legal demand needs its issuer and the day it was received");
-        }
-        insertOnce(
-                "legal demand",
-                id,
-                jdbc.sql("""
-                        INSERT INTO legal_demand (legal_demand_id, issuer, received_on, account_id, recorded_by)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                        .params(id, issuer, Date.valueOf(receivedOn), accountId, caller.getName())
-                        .update());
-        recorder.record(
-                caller,
-                clientAddress,
-                "register-legal-demand",
-                "legal-demands/" + id,
-                "account:" + accountId,
-                "from " + issuer + ", received " + receivedOn);
-    }
-
-    /** Closes an open basis of {@code kind} (work order, service request or legal demand). */
+    /** Closes an open basis of {@code kind} (work order or service request). */
     @Transactional
     public void close(BasisKind kind, String id, Authentication caller, String clientAddress) {
         Register register = Register.of(kind);
@@ -155,13 +131,18 @@ public class Bases {
 
     /**
      * What the register of {@code kind} says of {@code id} as the basis of {@code reader} reading {@code target}
-     * ({@code meter:ID} for a work order) concerning {@code accounts}.
+     * ({@code meter:ID} for a work order) concerning {@code accounts} over {@code period}.
      */
-    BasisCheck check(BasisKind kind, String id, String reader, String target, List<String> accounts) {
+    BasisCheck check(BasisKind kind, String id, String reader, String target, List<String> accounts, TimeRange period) {
         if (id.isBlank()) {
             return BasisCheck.notGiven(kind);
         }
-        if (kind != BasisKind.WORK_ORDER && kind != BasisKind.SERVICE_REQUEST && kind != BasisKind.LEGAL_DEMAND) {
+        if (kind == BasisKind.LEGAL_DEMAND) {
+            LegalDemandBases register = legalDemands.getIfAvailable();
+            return new BasisCheck(
+                    kind, id, register == null ? BasisCheck.Status.UNKNOWN : register.check(id, accounts, period));
+        }
+        if (kind != BasisKind.WORK_ORDER && kind != BasisKind.SERVICE_REQUEST) {
             return new BasisCheck(kind, id, BasisCheck.Status.UNKNOWN);
         }
         Register register = Register.of(kind);
@@ -215,8 +196,7 @@ public class Bases {
     /** Where each kind of basis is kept. */
     private enum Register {
         WORK_ORDER("work_order", "work_order_id", "meter_id", "meter:", "work-orders/"),
-        SERVICE_REQUEST("service_request", "service_request_id", "account_id", "account:", "service-requests/"),
-        LEGAL_DEMAND("legal_demand", "legal_demand_id", "account_id", "account:", "legal-demands/");
+        SERVICE_REQUEST("service_request", "service_request_id", "account_id", "account:", "service-requests/");
 
         final String table;
         final String idColumn;
@@ -238,8 +218,6 @@ public class Bases {
                     return WORK_ORDER;
                 case SERVICE_REQUEST:
                     return SERVICE_REQUEST;
-                case LEGAL_DEMAND:
-                    return LEGAL_DEMAND;
                 default:
                     throw new AccessRuleViolated("no register of " + kind.label() + "s is kept here");
             }

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
  * Every access to one customer account's covered information in a period, from the audit log's entries whose
  * subject is {@code account:<id>} (see {@link AuditEntryAppended} for the convention): role or organization,
  * purpose, kind of basis, action, resource, time and decision. It never returns a member of staff's name, client
- * address, basis identifier or free-text detail: what a customer is shown is what the utility may disclose. Reads
+ * address, basis identifier or free-text detail: what a customer is shown is what the utility may disclose, so
+ * nothing done under a legal demand whose notice an order forbids is shown (its register entries, reads and
+ * releases stay in the audit log for the auditors). Reads
  * the projection after waiting for it to hold every entry durable at the call, so an access made just before is
  * listed.
  */
@@ -55,6 +57,11 @@ public class AccessHistory {
                         SELECT recorded_at, actor, role, action, resource, purpose, basis, decision, detail
                           FROM audit_entry
                          WHERE subject = ? AND recorded_at >= ? AND recorded_at < ?
+                           AND NOT EXISTS (SELECT 1 FROM legal_demand d
+                                            WHERE d.notice_forbidden
+                                              AND (resource = 'legal-demands/' || d.legal_demand_id
+                                                   OR (purpose = 'LEGAL_REQUIREMENT' AND basis IN
+                                                       (d.legal_demand_id, 'legal-demand:' || d.legal_demand_id))))
                          ORDER BY seq
                          LIMIT ?""")
                 .params("account:" + accountId, Timestamp.from(from), Timestamp.from(to), limit)

@@ -8,7 +8,8 @@ import org.meterguard.core.consent.BasisKind;
  *
  * @param disclosureId its number
  * @param disclosedAt when
- * @param thirdPartyId to whom
+ * @param thirdPartyId to which registered third party; null for a release under a legal demand
+ * @param recipient who received it: the third party's id, or a legal demand's issuer
  * @param accountId whose data
  * @param purpose the purpose of use (a secondary one as {@code SECONDARY:<token>})
  * @param category what information
@@ -19,11 +20,14 @@ import org.meterguard.core.consent.BasisKind;
  * @param basisId the authorization, contract or demand
  * @param items how many values or records were released
  * @param auditSeq the audit entry of the permitting decision
+ * @param releaseGround for a legal demand, the ground of the release (e.g. EMERGENCY, CONTEST_PERIOD_PASSED); else
+ *     null
  */
 public record DisclosureRecord(
         long disclosureId,
         Instant disclosedAt,
         String thirdPartyId,
+        String recipient,
         String accountId,
         String purpose,
         String category,
@@ -33,4 +37,5 @@ public record DisclosureRecord(
         BasisKind basisKind,
         String basisId,
         long items,
-        long auditSeq) {}
+        long auditSeq,
+        String releaseGround) {}

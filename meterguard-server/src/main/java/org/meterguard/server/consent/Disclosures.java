@@ -134,23 +134,57 @@ public class Disclosures {
 
     private void log(DisclosureRequest request, Decided decided, long items) {
         DisclosureDecision decision = decided.decision();
+        writeLog(new LogLine(
+                request.thirdPartyId(),
+                null,
+                request.accountId(),
+                purpose(request),
+                request.category(),
+                request.usagePeriod(),
+                request.granularity(),
+                decision.basisKind().orElseThrow(),
+                decision.basisId(),
+                items,
+                decided.auditSeq(),
+                null));
+    }
+
+    /** One line to write to the disclosure log; {@code thirdPartyId} null only for a legal demand's issuer. */
+    record LogLine(
+            String thirdPartyId,
+            String recipient,
+            String accountId,
+            String purpose,
+            InformationCategory category,
+            org.meterguard.core.TimeRange usagePeriod,
+            Granularity granularity,
+            BasisKind basisKind,
+            String basisId,
+            long items,
+            long auditSeq,
+            String releaseGround) {}
+
+    void writeLog(LogLine line) {
         jdbc.sql("""
-                        INSERT INTO disclosure_log (disclosed_at, third_party_id, account_id, purpose, category,
-                            usage_from, usage_to, granularity, basis_kind, basis_id, items, audit_seq)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO disclosure_log (disclosed_at, third_party_id, recipient, account_id, purpose,
+                            category, usage_from, usage_to, granularity, basis_kind, basis_id, items, audit_seq,
+                            release_ground)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         Timestamp.from(clock.instant()),
-                        request.thirdPartyId(),
-                        request.accountId(),
-                        purpose(request),
-                        request.category().name(),
-                        Timestamp.from(request.usagePeriod().from()),
-                        Timestamp.from(request.usagePeriod().to()),
-                        request.granularity().name(),
-                        decision.basisKind().orElseThrow().name(),
-                        decision.basisId(),
-                        items,
-                        decided.auditSeq())
+                        line.thirdPartyId(),
+                        line.recipient(),
+                        line.accountId(),
+                        line.purpose(),
+                        line.category().name(),
+                        Timestamp.from(line.usagePeriod().from()),
+                        Timestamp.from(line.usagePeriod().to()),
+                        line.granularity().name(),
+                        line.basisKind().name(),
+                        line.basisId(),
+                        line.items(),
+                        line.auditSeq(),
+                        line.releaseGround())
                 .update();
     }
 
@@ -171,7 +205,7 @@ public class Disclosures {
                         request.granularity()));
     }
 
-    private List<UsageValue> bin(List<IntervalReading> intervals, Granularity granularity) {
+    List<UsageValue> bin(List<IntervalReading> intervals, Granularity granularity) {
         List<UsageValue> values = new ArrayList<>();
         for (IntervalReading reading : intervals) {
             Instant start = binStart(reading.start(), granularity);
@@ -221,21 +255,37 @@ public class Disclosures {
                          WHERE (?::text IS NULL OR third_party_id = ?) AND (?::text IS NULL OR account_id = ?)
                          ORDER BY disclosure_id DESC LIMIT ?""")
                 .params(thirdPartyId, thirdPartyId, accountId, accountId, limit)
-                .query((rs, n) -> new DisclosureRecord(
-                        rs.getLong("disclosure_id"),
-                        rs.getTimestamp("disclosed_at").toInstant(),
-                        rs.getString("third_party_id"),
-                        rs.getString("account_id"),
-                        rs.getString("purpose"),
-                        rs.getString("category"),
-                        rs.getTimestamp("usage_from").toInstant(),
-                        rs.getTimestamp("usage_to").toInstant(),
-                        rs.getString("granularity"),
-                        BasisKind.valueOf(rs.getString("basis_kind")),
-                        rs.getString("basis_id"),
-                        rs.getLong("items"),
-                        rs.getLong("audit_seq")))
+                .query(Disclosures::record)
                 .list();
+    }
+
+    /** The releases made under one basis (e.g. a legal demand), oldest first. */
+    public List<DisclosureRecord> underBasis(BasisKind kind, String basisId) {
+        return jdbc.sql("SELECT * FROM disclosure_log WHERE basis_kind = ? AND basis_id = ? ORDER BY disclosure_id")
+                .params(kind.name(), basisId)
+                .query(Disclosures::record)
+                .list();
+    }
+
+    private static DisclosureRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String thirdParty = rs.getString("third_party_id");
+        String recipient = rs.getString("recipient");
+        return new DisclosureRecord(
+                rs.getLong("disclosure_id"),
+                rs.getTimestamp("disclosed_at").toInstant(),
+                thirdParty,
+                recipient == null ? thirdParty : recipient,
+                rs.getString("account_id"),
+                rs.getString("purpose"),
+                rs.getString("category"),
+                rs.getTimestamp("usage_from").toInstant(),
+                rs.getTimestamp("usage_to").toInstant(),
+                rs.getString("granularity"),
+                BasisKind.valueOf(rs.getString("basis_kind")),
+                rs.getString("basis_id"),
+                rs.getLong("items"),
+                rs.getLong("audit_seq"),
+                rs.getString("release_ground"));
     }
 
     /**

@@ -36,10 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/v1/work-orders} with {@code {"id", "meterId", "assignedTo", "reason"}} and
  *       {@code POST /api/v1/work-orders/{id}/close} (grid operators);
  *   <li>{@code POST /api/v1/service-requests} with {@code {"id", "accountId"}} and {@code …/{id}/close}
- *       (representatives, for accounts in their queue or territory);
- *   <li>{@code POST /api/v1/legal-demands} with {@code {"id", "issuer", "receivedOn", "accountId"}} and
- *       {@code …/{id}/close} (privacy officers).
+ *       (representatives, for accounts in their queue or territory).
  * </ul>
+ *
+ * <p>Legal demands are registered in the legal module ({@code legal.web}).
  */
 @RestController
 class AccessAdminController {
@@ -56,8 +56,6 @@ class AccessAdminController {
     record WorkOrder(String id, String meterId, String assignedTo, String reason) {}
 
     record ServiceRequest(String id, String accountId) {}
-
-    record LegalDemand(String id, String issuer, String receivedOn, String accountId) {}
 
     @PutMapping("/api/v1/staff/{username}/territories/{zone}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -128,21 +126,6 @@ class AccessAdminController {
     @PostMapping("/api/v1/service-requests/{id}/close")
     Map<String, String> closeServiceRequest(@PathVariable String id, Authentication caller, HttpServletRequest http) {
         bases.close(BasisKind.SERVICE_REQUEST, id, caller, http.getRemoteAddr());
-        return Map.of("id", id, "status", "CLOSED");
-    }
-
-    @PostMapping("/api/v1/legal-demands")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> registerLegalDemand(
-            @RequestBody LegalDemand body, Authentication caller, HttpServletRequest http) {
-        LocalDate received = date("receivedOn", body.receivedOn());
-        bases.registerLegalDemand(body.id(), body.issuer(), received, body.accountId(), caller, http.getRemoteAddr());
-        return Map.of("id", body.id(), "status", "OPEN");
-    }
-
-    @PostMapping("/api/v1/legal-demands/{id}/close")
-    Map<String, String> closeLegalDemand(@PathVariable String id, Authentication caller, HttpServletRequest http) {
-        bases.close(BasisKind.LEGAL_DEMAND, id, caller, http.getRemoteAddr());
         return Map.of("id", id, "status", "CLOSED");
     }
 
