@@ -239,14 +239,48 @@ class AuthorizationMatrixIT {
                 null,
                 400);
         action(t, "POST", "/api/v1/legal-demands", Permission.MANAGE_LEGAL_DEMANDS, "/api/v1/legal-demands", "{}", 400);
+        for (String step : List.of("close", "notices", "contest", "resolution", "releases")) {
+            action(
+                    t,
+                    "POST",
+                    "/api/v1/legal-demands/{id}/" + step,
+                    Permission.MANAGE_LEGAL_DEMANDS,
+                    "/api/v1/legal-demands/LD-NONE/" + step,
+                    "{}",
+                    0);
+        }
         action(
                 t,
-                "POST",
-                "/api/v1/legal-demands/{id}/close",
-                Permission.MANAGE_LEGAL_DEMANDS,
-                "/api/v1/legal-demands/LD-NONE/close",
+                "GET",
+                "/api/v1/legal-demands",
+                Permission.READ_LEGAL_DEMANDS,
+                "/api/v1/legal-demands?year=" + TODAY.getYear(),
                 null,
-                400);
+                200);
+        action(
+                t,
+                "GET",
+                "/api/v1/legal-demands/{id}",
+                Permission.READ_LEGAL_DEMANDS,
+                "/api/v1/legal-demands/LD-NONE",
+                null,
+                404);
+        action(
+                t,
+                "GET",
+                "/api/v1/privacy/reports/{year}",
+                Permission.READ_PRIVACY_REPORT,
+                "/api/v1/privacy/reports/" + (TODAY.getYear() - 1),
+                null,
+                200);
+        action(
+                t,
+                "GET",
+                "/staff/privacy-report",
+                Permission.READ_PRIVACY_REPORT,
+                "/staff/privacy-report?year=" + (TODAY.getYear() - 1),
+                null,
+                200);
         covered(
                 t,
                 "/api/v1/accounts/{accountId}/rate-comparison",
@@ -573,6 +607,8 @@ class AuthorizationMatrixIT {
         h.put(Permission.MANAGE_WORK_ORDERS, Set.of(StaffRole.GRID_OPERATOR));
         h.put(Permission.MANAGE_SERVICE_REQUESTS, Set.of(StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE));
         h.put(Permission.MANAGE_LEGAL_DEMANDS, Set.of(StaffRole.PRIVACY_OFFICER));
+        h.put(Permission.READ_LEGAL_DEMANDS, Set.of(StaffRole.PRIVACY_OFFICER, StaffRole.SECURITY_AUDITOR));
+        h.put(Permission.READ_PRIVACY_REPORT, Set.of(StaffRole.PRIVACY_OFFICER, StaffRole.SECURITY_AUDITOR));
         return h;
     }
 
@@ -661,8 +697,11 @@ class AuthorizationMatrixIT {
         assertThat(call(
                                 "POST",
                                 "/api/v1/legal-demands",
-                                "{\"id\":\"LD-MX-1\",\"issuer\":\"Superior Court\"," + "\"receivedOn\":\"" + TODAY
-                                        + "\",\"accountId\":\"" + ACCOUNT + "\"}",
+                                "{\"id\":\"LD-MX-1\",\"kind\":\"COURT_ORDER\",\"issuer\":\"Superior Court\","
+                                        + "\"receivedOn\":\"" + TODAY.minusDays(1) + "\",\"accountId\":\"" + ACCOUNT
+                                        + "\",\"categories\":[\"INTERVAL_USAGE\"],\"usageFrom\":\""
+                                        + TODAY.minusYears(2) + "\",\"usageThrough\":\"" + TODAY.plusMonths(2)
+                                        + "\"}",
                                 StaffRole.PRIVACY_OFFICER)
                         .status())
                 .isEqualTo(201);
