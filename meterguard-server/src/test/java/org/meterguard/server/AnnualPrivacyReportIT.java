@@ -21,6 +21,7 @@ import org.meterguard.core.TimeRange;
 import org.meterguard.core.consent.DisclosureRequest;
 import org.meterguard.core.consent.Granularity;
 import org.meterguard.core.consent.InformationCategory;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -71,6 +72,9 @@ class AnnualPrivacyReportIT {
     StaffAccounts staff;
 
     @Autowired
+    Assignments assignments;
+
+    @Autowired
     Accounts accounts;
 
     @Autowired
@@ -85,7 +89,7 @@ class AnnualPrivacyReportIT {
     @Test
     void eachYearsReportCountsThatYearsActivityOnly() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        TestUser officer = TestUser.staff(staff, StaffRole.PRIVACY_OFFICER);
+        TestUser officer = TestUser.trainedStaff(staff, assignments, StaffRole.PRIVACY_OFFICER);
         TestUser csr = TestUser.staff(staff, StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         customerWithADay("R-1", "MG-R-1");
         customerWithADay("R-2", "MG-R-2");

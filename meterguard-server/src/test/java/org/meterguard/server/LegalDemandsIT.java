@@ -16,6 +16,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.StaffRole;
+import org.meterguard.server.access.Assignments;
 import org.meterguard.server.access.StaffAccounts;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
@@ -66,6 +67,9 @@ class LegalDemandsIT {
     StaffAccounts staff;
 
     @Autowired
+    Assignments assignments;
+
+    @Autowired
     Accounts accounts;
 
     @Autowired
@@ -77,7 +81,7 @@ class LegalDemandsIT {
     @Test
     void aSubpoenaIsReleasedOnlyAfterTheCustomersNoticeAndTheContestPeriod() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        TestUser officer = TestUser.staff(staff, StaffRole.PRIVACY_OFFICER);
+        TestUser officer = TestUser.trainedStaff(staff, assignments, StaffRole.PRIVACY_OFFICER);
         customerWithADay("L-1", "MG-L-1");
         customerWithADay("L-2", "MG-L-2");
         assertThat(register(api, officer, "LD-S", "SUBPOENA", List.of("L-1", "L-2"), false)
@@ -156,7 +160,7 @@ class LegalDemandsIT {
     void anEmergencyAndAnOrderThatForbidsNoticeAreReleasedAtOnceAndTheGaggedOneIsNotShownToTheCustomer()
             throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        TestUser officer = TestUser.staff(staff, StaffRole.PRIVACY_OFFICER);
+        TestUser officer = TestUser.trainedStaff(staff, assignments, StaffRole.PRIVACY_OFFICER);
         customerWithADay("L-3", "MG-L-3");
         assertThat(register(api, officer, "LD-E", "EMERGENCY", List.of("L-3"), false)
                         .status())
@@ -165,6 +169,9 @@ class LegalDemandsIT {
                         .status())
                 .isEqualTo(201);
 
+        ApiClient.Answer untrained = release(api, TestUser.staff(staff, StaffRole.PRIVACY_OFFICER), "LD-E", "L-3", DAY);
+        assertThat(untrained.status()).isEqualTo(403);
+        assertThat(untrained.json().get("detail").asString()).contains("training");
         assertThat(release(api, officer, "LD-E", "L-3", DAY).status()).isEqualTo(200);
         ApiClient.Answer gaggedNotice = notice(api, officer, "LD-G", "L-3", TODAY);
         assertThat(gaggedNotice.status()).isEqualTo(409);
@@ -196,7 +203,7 @@ class LegalDemandsIT {
     @Test
     void aContestHoldsEveryReleaseUntilItIsUpheldAndAQuashedDemandReleasesNothing() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        TestUser officer = TestUser.staff(staff, StaffRole.PRIVACY_OFFICER);
+        TestUser officer = TestUser.trainedStaff(staff, assignments, StaffRole.PRIVACY_OFFICER);
         customerWithADay("L-4", "MG-L-4");
         register(api, officer, "LD-C", "COURT_ORDER", List.of("L-4"), false);
         register(api, officer, "LD-Q", "COURT_ORDER", List.of("L-4"), false);
@@ -243,7 +250,7 @@ class LegalDemandsIT {
     @Test
     void badDemandsAreRefusedWithTheReasonAndOnlyTheOfficerManagesWhatTheAuditorReads() throws Exception {
         ApiClient api = new ApiClient(httpPort);
-        TestUser officer = TestUser.staff(staff, StaffRole.PRIVACY_OFFICER);
+        TestUser officer = TestUser.trainedStaff(staff, assignments, StaffRole.PRIVACY_OFFICER);
         TestUser auditor = TestUser.staff(staff, StaffRole.SECURITY_AUDITOR);
         TestUser csr = TestUser.staff(staff, StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
         customerWithADay("L-5", "MG-L-5");

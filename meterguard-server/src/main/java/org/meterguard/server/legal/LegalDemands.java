@@ -206,17 +206,27 @@ public class LegalDemands {
 
     /**
      * Releases the interval usage of {@code accountId} over {@code period} at {@code granularity} under the demand,
-     * if the rules allow it today; the decision is audited either way and a refusal throws with its reason.
+     * if the rules allow it today; the decision is audited either way and a refusal throws with its reason. Once the
+     * rules permit, {@code readAuthorization} decides the caller's own read of the data (access control: role,
+     * purpose, basis, privacy training) and throws where it is refused, before anything is read.
      */
     @Transactional
     public List<UsageValue> releaseIntervalUsage(
-            String demandId, String accountId, TimeRange period, Granularity granularity, Actor actor) {
+            String demandId,
+            String accountId,
+            TimeRange period,
+            Granularity granularity,
+            Actor actor,
+            Runnable readAuthorization) {
         LegalDemand demand = row(store.lock(demandId), demandId).demand();
         Optional<CustomerNotice> notice = store.notices(demandId).stream()
                 .filter(n -> n.accountId().equals(accountId))
                 .findFirst();
         ReleaseDecision decision =
                 rules.decideRelease(demand, notice, accountId, InformationCategory.INTERVAL_USAGE, period, today());
+        if (decision.permitted()) {
+            readAuthorization.run();
+        }
         return releases.discloseIntervalUsage(
                 new LegalDemandRelease(demandId, demand.issuer(), accountId, period, granularity, decision), actor);
     }

@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.meterguard.core.PurposeOfUse;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.access.Permission;
 import org.meterguard.core.consent.Granularity;
 import org.meterguard.core.consent.InformationCategory;
 import org.meterguard.core.legal.CustomerNotice;
@@ -15,6 +17,8 @@ import org.meterguard.core.legal.LegalDemand;
 import org.meterguard.core.legal.LegalDemandKind;
 import org.meterguard.core.legal.LegalDemandScope;
 import org.meterguard.core.legal.LegalDemandStatus;
+import org.meterguard.server.access.AccessControl;
+import org.meterguard.server.access.CoveredRead;
 import org.meterguard.server.consent.UsageValue;
 import org.meterguard.server.legal.LegalDemandRecord;
 import org.meterguard.server.legal.LegalDemands;
@@ -43,15 +47,18 @@ import org.springframework.web.bind.annotation.RestController;
  *       {@code {"accountId"}}; {@code POST …/{id}/resolution} with {@code {"outcome": "UPHELD"|"QUASHED"}};
  *       {@code POST …/{id}/close};
  *   <li>{@code POST …/{id}/releases} with {@code {"accountId", "usageFrom", "usageTo", "granularity"}}: the account's
- *       interval usage, if the rules allow its release today (else 403 with the reason).
+ *       interval usage, if the rules allow its release today (else 403 with the reason) and access control permits
+ *       the caller's own read of it (purpose LEGAL_REQUIREMENT, the demand as basis, current privacy training).
  * </ul>
  */
 @RestController
 class LegalDemandsController {
     private final LegalDemands demands;
+    private final AccessControl access;
 
-    LegalDemandsController(LegalDemands demands) {
+    LegalDemandsController(LegalDemands demands, AccessControl access) {
         this.demands = demands;
+        this.access = access;
     }
 
     record DemandBody(
@@ -139,8 +146,20 @@ class LegalDemandsController {
                 x -> new TimeRange(instant("usageFrom", body.usageFrom()), instant("usageTo", body.usageTo())));
         Granularity granularity =
                 BadRequest.parse("granularity", String.valueOf(body.granularity()), Granularity::valueOf);
-        List<UsageValue> values =
-                demands.releaseIntervalUsage(id, account, period, granularity, Callers.actor(caller, http));
+        Runnable authorizeRead = () -> access.authorize(
+                caller,
+                new CoveredRead(
+                        Permission.READ_USAGE,
+                        "read-for-legal-release",
+                        "account/" + account + "/readings",
+                        "account:" + account,
+                        period,
+                        PurposeOfUse.LEGAL_REQUIREMENT,
+                        id,
+                        "release under legal demand " + id),
+                http.getRemoteAddr());
+        List<UsageValue> values = demands.releaseIntervalUsage(
+                id, account, period, granularity, Callers.actor(caller, http), authorizeRead);
         return new Released(id, account, granularity.name(), values);
     }
 
