@@ -239,7 +239,7 @@ class AuthorizationMatrixIT {
                 null,
                 400);
         action(t, "POST", "/api/v1/legal-demands", Permission.MANAGE_LEGAL_DEMANDS, "/api/v1/legal-demands", "{}", 400);
-        for (String step : List.of("close", "notices", "contest", "resolution", "releases")) {
+        for (String step : List.of("close", "notices", "contest", "resolution", "releases", "notice-permitted")) {
             action(
                     t,
                     "POST",

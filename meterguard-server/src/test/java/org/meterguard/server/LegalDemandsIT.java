@@ -198,6 +198,22 @@ class LegalDemandsIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // the order's ban ends: the customer may be notified, and their history shows what was done
+        assertThat(api.post("/api/v1/legal-demands/LD-G/notice-permitted", officer)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/legal-demands/LD-G/notice-permitted", officer)
+                        .status())
+                .isEqualTo(409);
+        assertThat(notice(api, officer, "LD-G", "L-3", TODAY).status()).isEqualTo(201);
+        JsonNode after = accessHistory(api, officer, "L-3");
+        assertThat(after)
+                .filteredOn(entry -> entry.get("action").asString().equals("disclose-covered-data"))
+                .hasSize(2);
+        assertThat(after)
+                .extracting(entry -> entry.get("action").asString())
+                .contains("permit-legal-demand-notice", "notify-customer-of-legal-demand");
     }
 
     @Test

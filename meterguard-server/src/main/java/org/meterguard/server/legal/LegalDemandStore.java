@@ -98,6 +98,15 @@ class LegalDemandStore {
                 .update();
     }
 
+    /** Lifts an order's ban on notifying the customers; false when no ban was recorded. */
+    boolean permitNotice(String demandId) {
+        return jdbc.sql(
+                                "UPDATE legal_demand SET notice_forbidden = false WHERE legal_demand_id = ? AND notice_forbidden")
+                        .param(demandId)
+                        .update()
+                == 1;
+    }
+
     /** Records {@code notice}; false when that account's customer was already notified of the demand. */
     boolean insertNotice(CustomerNotice notice, String recordedBy) {
         return jdbc.sql("""

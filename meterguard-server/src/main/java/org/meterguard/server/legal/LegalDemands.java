@@ -157,6 +157,22 @@ public class LegalDemands {
         return details(demand.demandId());
     }
 
+    /**
+     * Records that the order's ban on notice has ended: the customers may now be notified, their access history
+     * shows what was done under the demand, and a later release follows the rules for its kind.
+     */
+    @Transactional
+    public LegalDemandRecord permitNotice(String demandId, Actor actor) {
+        LegalDemand demand = row(store.lock(demandId), demandId).demand();
+        if (!store.permitNotice(demandId)) {
+            throw new Conflict("no order forbids notifying the customers of legal demand " + demandId);
+        }
+        for (String account : demand.scope().accountIds()) {
+            record(actor, "permit-legal-demand-notice", demandId, account, "the order's ban on notice has ended");
+        }
+        return details(demandId);
+    }
+
     /** Records that the customer of {@code accountId} contests the demand: nothing is released until resolved. */
     @Transactional
     public LegalDemandRecord contest(String demandId, String accountId, Actor actor) {

@@ -45,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  *       releases, and where each account's release stands today);
  *   <li>{@code POST …/{id}/notices} with {@code {"accountId", "givenOn", "method"}}; {@code POST …/{id}/contest} with
  *       {@code {"accountId"}}; {@code POST …/{id}/resolution} with {@code {"outcome": "UPHELD"|"QUASHED"}};
- *       {@code POST …/{id}/close};
+ *       {@code POST …/{id}/notice-permitted} (an order's ban on notice ended); {@code POST …/{id}/close};
  *   <li>{@code POST …/{id}/releases} with {@code {"accountId", "usageFrom", "usageTo", "granularity"}}: the account's
  *       interval usage, if the rules allow its release today (else 403 with the reason) and access control permits
  *       the caller's own read of it (purpose LEGAL_REQUIREMENT, the demand as basis, current privacy training).
@@ -129,6 +129,11 @@ class LegalDemandsController {
             throw new BadRequest("invalid outcome '" + outcome + "': UPHELD or QUASHED");
         }
         return demands.resolve(id, outcome.equals("UPHELD"), Callers.actor(caller, http));
+    }
+
+    @PostMapping("/api/v1/legal-demands/{id}/notice-permitted")
+    LegalDemandRecord permitNotice(@PathVariable String id, Authentication caller, HttpServletRequest http) {
+        return demands.permitNotice(id, Callers.actor(caller, http));
     }
 
     @PostMapping("/api/v1/legal-demands/{id}/close")
