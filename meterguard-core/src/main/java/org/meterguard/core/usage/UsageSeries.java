@@ -70,15 +70,46 @@ public final class UsageSeries {
 
     /** Adds one interval starting at {@code epochSecond}; ignored when it starts outside the period. */
     public void add(long epochSecond, long value, boolean isEstimate) {
+        add(epochSecond, value, 1, isEstimate ? 1 : 0);
+    }
+
+    /**
+     * Adds {@code count} intervals summing to {@code sum}, {@code estimates} of them estimated, that all fall into
+     * the bucket of {@code epochSecond} (e.g. an hour's intervals, where the buckets are hours, days or months in a
+     * zone whose offsets are whole hours); ignored when {@code epochSecond} lies outside the period.
+     */
+    public void add(long epochSecond, long sum, int count, int estimates) {
         if (epochSecond < fromSecond || epochSecond >= toSecond) {
             return;
         }
         int bucket = bucketOf(epochSecond);
-        sums[bucket] += value;
-        intervals[bucket]++;
-        if (isEstimate) {
-            estimated[bucket]++;
+        sums[bucket] += sum;
+        intervals[bucket] += count;
+        estimated[bucket] += estimates;
+    }
+
+    /**
+     * Whether every bucket boundary of this period, and {@code from} and {@code to}, fall on whole UTC hours, so
+     * that each UTC hour's intervals lie in one bucket: true unless the zone's offset over the period (or around
+     * it) is not a whole number of hours.
+     */
+    public boolean hoursFitBuckets() {
+        if (period.resolution() == Resolution.QUARTER_HOUR) {
+            return false;
         }
+        Instant from = period.from().minusSeconds(86_400);
+        Instant to = period.to().plusSeconds(86_400);
+        if (rules.getOffset(from).getTotalSeconds() % 3600 != 0) {
+            return false;
+        }
+        for (ZoneOffsetTransition t = rules.nextTransition(from);
+                t != null && t.getInstant().isBefore(to);
+                t = rules.nextTransition(t.getInstant())) {
+            if (t.getOffsetAfter().getTotalSeconds() % 3600 != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int bucketOf(long epochSecond) {

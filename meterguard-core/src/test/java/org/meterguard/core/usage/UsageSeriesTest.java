@@ -76,6 +76,55 @@ class UsageSeriesTest {
                 .hasMessageContaining("HOUR");
     }
 
+    @Test
+    void hoursAddedWholeEqualTheirQuarterHoursAcrossBothChangesOfOffset() {
+        for (Resolution resolution : new Resolution[] {Resolution.HOUR, Resolution.DAY, Resolution.MONTH}) {
+            UsagePeriod period = period("2026-03-01", "2026-11-30", resolution);
+            UsageSeries byQuarter = new UsageSeries(period);
+            UsageSeries byHour = new UsageSeries(period);
+            long from = period.from().getEpochSecond();
+            for (long hour = from; hour < period.to().getEpochSecond(); hour += 3600) {
+                long sum = 0;
+                int estimates = 0;
+                for (int q = 0; q < 4; q++) {
+                    long value = (hour / 900 + q) % 97;
+                    boolean estimate = (hour / 3600 + q) % 7 == 0;
+                    byQuarter.add(hour + 900L * q, value, estimate);
+                    sum += value;
+                    estimates += estimate ? 1 : 0;
+                }
+                byHour.add(hour, sum, 4, estimates);
+            }
+            assertThat(byHour.hoursFitBuckets()).isTrue();
+            assertThat(byHour.values()).as("%s", resolution).containsExactly(byQuarter.values());
+            assertThat(byHour.intervals()).containsExactly(byQuarter.intervals());
+            assertThat(byHour.estimated()).containsExactly(byQuarter.estimated());
+        }
+    }
+
+    @Test
+    void hoursFitOnlyBucketsOfAnHourOrMoreInZonesOfWholeHourOffsets() {
+        assertThat(new UsageSeries(period("2026-03-01", "2026-04-01", Resolution.QUARTER_HOUR)).hoursFitBuckets())
+                .isFalse();
+        assertThat(new UsageSeries(new UsagePeriod(
+                                ZoneId.of("Asia/Kolkata"),
+                                LocalDate.of(2026, 3, 1),
+                                LocalDate.of(2026, 4, 1),
+                                Resolution.DAY))
+                        .hoursFitBuckets())
+                .isFalse();
+        // Lord Howe Island changes its offset by half an hour (+10:30 / +11:00).
+        assertThat(new UsageSeries(new UsagePeriod(
+                                ZoneId.of("Australia/Lord_Howe"),
+                                LocalDate.of(2026, 3, 1),
+                                LocalDate.of(2026, 5, 1),
+                                Resolution.MONTH))
+                        .hoursFitBuckets())
+                .isFalse();
+        assertThat(new UsageSeries(period("2026-03-01", "2026-12-01", Resolution.MONTH)).hoursFitBuckets())
+                .isTrue();
+    }
+
     private static void fillQuarterHours(UsageSeries series, UsagePeriod period, long value) {
         for (long t = period.from().getEpochSecond(); t < period.to().getEpochSecond(); t += 900) {
             series.add(t, value, false);

@@ -102,6 +102,13 @@ public class UsageDashboard {
     private void read(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
         long from = span.from().getEpochSecond();
         long to = span.to().getEpochSecond();
+        if (from % 3600 == 0
+                && to % 3600 == 0
+                && usage.imported().hoursFitBuckets()
+                && usage.previousImported().hoursFitBuckets()) {
+            readHours(metered, span, usage);
+            return;
+        }
         store.readDays(
                 metered.meterId(),
                 CHANNELS,
@@ -120,6 +127,34 @@ public class UsageDashboard {
                         boolean estimate = ESTIMATE[qualities[slot] & 0xff];
                         current.add(start, values[slot], estimate);
                         before.add(start, values[slot], estimate);
+                    }
+                });
+    }
+
+    /**
+     * The same sums from the store's hourly sums: each UTC hour's intervals fall into one bucket (whole-hour offsets,
+     * hourly or coarser buckets, a span from and to whole hours), so 24 sums a day give the buckets exactly.
+     */
+    private void readHours(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
+        long from = span.from().getEpochSecond();
+        long to = span.to().getEpochSecond();
+        store.readHours(
+                metered.meterId(),
+                CHANNELS,
+                utcDay(span.from()),
+                utcDay(span.to().minusSeconds(1)),
+                (channel, day, sums, counts, estimated) -> {
+                    boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
+                    UsageSeries current = imported ? usage.imported() : usage.exported();
+                    UsageSeries before = imported ? usage.previousImported() : usage.previousExported();
+                    long dayStart = day.toEpochDay() * 86_400L;
+                    for (int hour = 0; hour < sums.length; hour++) {
+                        long start = dayStart + hour * 3600L;
+                        if (counts[hour] == 0 || start < from || start >= to) {
+                            continue;
+                        }
+                        current.add(start, sums[hour], counts[hour], estimated[hour]);
+                        before.add(start, sums[hour], counts[hour], estimated[hour]);
                     }
                 });
     }

@@ -43,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
     private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
+    private static final String HOUR_COLUMNS = "meter_id, channel, day, sums, counts, estimated";
+    private static final String COPY_HOURS = "COPY interval_hours (" + HOUR_COLUMNS + ") FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
@@ -89,10 +91,12 @@ public class ReadingStore {
         CopyBinary all = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
         days.forEach(day -> day.appendTo(all));
         if (copyUnlessStored(all)) {
+            copy(hoursOf(days), COPY_HOURS);
             return new MergeSummary(days.size(), 0, 0, 0);
         }
         Map<IntervalDay.Key, IntervalDay> stored = lockStored(days);
         CopyBinary fresh = new CopyBinary(days.size() - stored.size(), IntervalDay.COPY_BYTES);
+        CopyBinary freshHours = new CopyBinary(days.size() - stored.size(), HourSums.COPY_BYTES);
         List<IntervalDay> changed = new ArrayList<>();
         SlotChanges changes = new SlotChanges();
         Instant now = clock.instant();
@@ -100,11 +104,13 @@ public class ReadingStore {
             IntervalDay existing = stored.get(day.key());
             if (existing == null) {
                 day.appendTo(fresh);
+                day.appendHoursTo(freshHours);
             } else if (existing.absorb(day, now, changes)) {
                 changed.add(existing);
             }
         }
         copy(fresh, COPY_DAYS);
+        copy(freshHours, COPY_HOURS);
         rewrite(changed);
         recordRevisions(changes.revisions());
         recordConflicts(changes.conflicts());
@@ -167,6 +173,13 @@ public class ReadingStore {
         recordRevisions(revisions);
     }
 
+    private static CopyBinary hoursOf(Collection<IntervalDay> days) {
+        CopyBinary rows = new CopyBinary(days.size(), HourSums.COPY_BYTES);
+        days.forEach(day -> day.appendHoursTo(rows));
+        return rows;
+    }
+
+    /** Writes changed day rows back, and their hourly sums with them. */
     private void rewrite(Collection<IntervalDay> changed) {
         if (changed.isEmpty()) {
             return;
@@ -182,6 +195,15 @@ public class ReadingStore {
                           FROM incoming_day i
                          WHERE d.meter_id = i.meter_id AND d.channel = i.channel AND d.day = i.day""").update();
         jdbc.sql("TRUNCATE incoming_day").update();
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS incoming_hours (LIKE interval_hours) ON COMMIT DELETE ROWS")
+                .update();
+        copy(hoursOf(changed), "COPY incoming_hours (" + HOUR_COLUMNS + ") FROM STDIN (FORMAT binary)");
+        jdbc.sql("""
+                        INSERT INTO interval_hours (meter_id, channel, day, sums, counts, estimated)
+                        SELECT meter_id, channel, day, sums, counts, estimated FROM incoming_hours
+                            ON CONFLICT (meter_id, channel, day) DO UPDATE
+                           SET sums = EXCLUDED.sums, counts = EXCLUDED.counts, estimated = EXCLUDED.estimated""").update();
+        jdbc.sql("TRUNCATE incoming_hours").update();
     }
 
     private Map<IntervalDay.Key, IntervalDay> lockStored(Collection<IntervalDay> days) {
@@ -368,6 +390,32 @@ public class ReadingStore {
                             intervalSeconds,
                             buffers.values,
                             buffers.qualities);
+                    rows[0]++;
+                });
+        return rows[0];
+    }
+
+    /**
+     * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
+     * {@code last} (inclusive), in channel and day order: every stored day row has its hour row, written with it. For
+     * a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values.
+     */
+    @Transactional(readOnly = true)
+    public long readHours(
+            MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
+        String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
+        long[] rows = {0};
+        long[] sums = new long[HourSums.HOURS];
+        int[] counts = new int[HourSums.HOURS];
+        int[] estimated = new int[HourSums.HOURS];
+        jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
+                        + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?"
+                        + " ORDER BY channel, day")
+                .params(meter.value(), codes, first, last)
+                .query(rs -> {
+                    HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
+                    handler.row(
+                            Channel.ofCode(rs.getShort(1)), rs.getObject(2, LocalDate.class), sums, counts, estimated);
                     rows[0]++;
                 });
         return rows[0];

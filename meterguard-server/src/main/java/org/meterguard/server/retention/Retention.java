@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.meterguard.audit.AuditEvent;
 import org.meterguard.core.Channel;
 import org.meterguard.core.retention.DataCategory;
@@ -136,9 +137,18 @@ public class Retention {
             long rows = count(drop);
             jdbc.sql("DROP TABLE " + drop.partition()).update();
             partitions.forget(MonthPartitions.Table.valueOf(drop.table().toUpperCase()), drop.month());
+            hoursOf(drop).ifPresent(hours -> {
+                jdbc.sql("DROP TABLE IF EXISTS " + hours.partition()).update();
+                partitions.forget(MonthPartitions.Table.INTERVAL_HOURS, drop.month());
+            });
             return rows;
         }
         if (action instanceof RetentionAction.DeleteRows delete) {
+            hoursOf(new RetentionAction.DropPartition(delete.category(), delete.table(), delete.month()))
+                    .ifPresent(hours -> jdbc.sql(
+                                    "DELETE FROM " + hours.partition() + " WHERE day < ? AND channel = ANY(?)")
+                            .params(delete.before(), channelsOf(delete.category()))
+                            .update());
             return jdbc.sql("DELETE FROM " + partitionOf(delete) + " WHERE day < ? AND channel = ANY(?)")
                     .params(delete.before(), channelsOf(delete.category()))
                     .update();
@@ -176,6 +186,15 @@ public class Retention {
                 .param(Timestamp.from(shred.closedBefore()))
                 .query(String.class)
                 .list();
+    }
+
+    /** The hourly sums' partition of the same month, which goes with an {@code interval_day} partition's rows. */
+    private static Optional<RetentionAction.DropPartition> hoursOf(RetentionAction.DropPartition days) {
+        if (!days.table().equals(MonthPartitions.Table.INTERVAL_DAY.sqlName())) {
+            return Optional.empty();
+        }
+        return Optional.of(new RetentionAction.DropPartition(
+                days.category(), MonthPartitions.Table.INTERVAL_HOURS.sqlName(), days.month()));
     }
 
     private static String partitionOf(RetentionAction.DeleteRows delete) {

@@ -45,8 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * as the API does. Prints p50, p99 and the largest latency per resolution. Run:
  *
  * <pre>
- * meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40]
+ * meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40] [--resolutions DAY,MONTH] [--days 1]
  * </pre>
+ *
+ * <p>{@code --days N} asks for the last N days of the year instead of the whole year: with 1, what a request costs
+ * besides its data (access decision, audit, the account's periods, the meter's zone).
  */
 public final class DashboardBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -54,11 +57,13 @@ public final class DashboardBenchmark {
     private static final LocalDate END = LocalDate.of(2026, 11, 1);
 
     private final UsageDashboard dashboard;
+    private final LocalDate asked;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String[]> table = new ArrayList<>();
 
-    private DashboardBenchmark(ConfigurableApplicationContext context) {
+    private DashboardBenchmark(ConfigurableApplicationContext context, LocalDate asked) {
         this.dashboard = context.getBean(UsageDashboard.class);
+        this.asked = asked;
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,13 +88,14 @@ public final class DashboardBenchmark {
                     "loaded %d meter-years (import and export, 15-minute) in %.1f s%n",
                     clients,
                     (System.nanoTime() - t) / 1e9);
-            DashboardBenchmark bench = new DashboardBenchmark(context);
+            int days = intArg(args, "--days", 0);
+            DashboardBenchmark bench = new DashboardBenchmark(context, days > 0 ? END.minusDays(days) : FIRST);
             for (Resolution resolution : List.of(Resolution.MONTH, Resolution.DAY, Resolution.HOUR)) {
                 bench.measure(resolution, clients, Math.max(5, requests / 4)); // warm-up
                 bench.table.clear();
                 break;
             }
-            for (Resolution resolution : Resolution.values()) {
+            for (Resolution resolution : resolutions(args)) {
                 bench.measure(resolution, clients, requests);
             }
             bench.print(clients, requests);
@@ -149,7 +155,7 @@ public final class DashboardBenchmark {
                 for (int r = 0; r < requests; r++) {
                     long t = System.nanoTime();
                     byte[] body = json.writeValueAsBytes(UsageResponse.of(
-                            dashboard.usage(caller, account(client), FIRST, END, resolution, "127.0.0.1")));
+                            dashboard.usage(caller, account(client), asked, END, resolution, "127.0.0.1")));
                     if (body.length < 100) {
                         throw new IllegalStateException("an answer of " + body.length + " bytes");
                     }
@@ -183,7 +189,7 @@ public final class DashboardBenchmark {
                 Locale.ROOT,
                 "%nDashboard data, one meter-year (%s..%s) of 15-minute import and export per account, with the year"
                         + " before; %d concurrent clients x %d requests each%n%n",
-                FIRST,
+                asked,
                 END,
                 clients,
                 requests);
@@ -210,6 +216,18 @@ public final class DashboardBenchmark {
 
     private static String account(int i) {
         return String.format("ACC-BENCH-%05d", i);
+    }
+
+    /** {@code --resolutions DAY,MONTH}: only those; all by default. */
+    private static List<Resolution> resolutions(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--resolutions")) {
+                return Arrays.stream(args[i + 1].split(","))
+                        .map(Resolution::valueOf)
+                        .toList();
+            }
+        }
+        return List.of(Resolution.values());
     }
 
     private static int intArg(String[] args, String name, int fallback) {

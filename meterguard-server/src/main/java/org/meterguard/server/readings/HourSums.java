@@ -1,0 +1,105 @@
+package org.meterguard.server.readings;
+
+import org.meterguard.core.ReadingQuality;
+import org.meterguard.server.database.CopyBinary;
+
+/**
+ * The hourly sums of one day row as {@code interval_hours} keeps them (V18): per UTC hour, the sum of the values of
+ * the filled slots starting in it, how many were filled and how many of those were estimated. Written with the day
+ * row by {@link ReadingStore}; decoded into reused arrays when read.
+ */
+final class HourSums {
+    static final int HOURS = 24;
+
+    /** About the bytes a row takes in a binary COPY, to size buffers. */
+    static final int COPY_BYTES = 200;
+
+    private static final boolean[] ESTIMATE = estimateCodes();
+
+    private final long[] sums = new long[HOURS];
+    private final int[] counts = new int[HOURS];
+    private final int[] estimated = new int[HOURS];
+
+    private static boolean[] estimateCodes() {
+        boolean[] codes = new boolean[256];
+        for (ReadingQuality quality : ReadingQuality.values()) {
+            codes[quality.espiCode()] = quality.isEstimate();
+        }
+        return codes;
+    }
+
+    /** Sums a day's slots, each of {@code intervalSeconds}, into hours (by the hour its interval starts in). */
+    static HourSums of(int intervalSeconds, long[] values, short[] quality, boolean[] present) {
+        HourSums hours = new HourSums();
+        for (int slot = 0; slot < values.length; slot++) {
+            if (present[slot]) {
+                int hour = (int) ((long) slot * intervalSeconds / 3600);
+                hours.sums[hour] += values[slot];
+                hours.counts[hour]++;
+                if (ESTIMATE[quality[slot] & 0xff]) {
+                    hours.estimated[hour]++;
+                }
+            }
+        }
+        return hours;
+    }
+
+    /** Appends the row: meter_id, channel, day (already appended by the caller), sums, counts, estimated. */
+    void appendTo(CopyBinary rows) {
+        boolean narrow = true;
+        boolean anyEstimate = false;
+        byte[] countBytes = new byte[HOURS];
+        byte[] estimateBytes = new byte[HOURS];
+        for (int h = 0; h < HOURS; h++) {
+            if (counts[h] > 255) {
+                throw new IllegalStateException(counts[h] + " intervals in one hour do not fit an hour row");
+            }
+            narrow &= sums[h] == (int) sums[h];
+            anyEstimate |= estimated[h] > 0;
+            countBytes[h] = (byte) counts[h];
+            estimateBytes[h] = (byte) estimated[h];
+        }
+        byte[] packed = new byte[narrow ? HOURS * 4 : HOURS * 8];
+        for (int h = 0, at = 0; h < HOURS; h++) {
+            long sum = sums[h];
+            for (int shift = narrow ? 24 : 56; shift >= 0; shift -= 8) {
+                packed[at++] = (byte) (sum >>> shift);
+            }
+        }
+        rows.bytea(packed).bytea(countBytes).bytea(anyEstimate ? estimateBytes : null);
+    }
+
+    /** Decodes a stored row into {@code sums}, {@code counts} and {@code estimated} (24 each). */
+    static void decode(
+            byte[] packed, byte[] countBytes, byte[] estimateBytes, long[] sums, int[] counts, int[] estimated) {
+        int width = packed.length / HOURS;
+        if ((width != 4 && width != 8) || packed.length % HOURS != 0 || countBytes.length != HOURS) {
+            throw new IllegalStateException("a stored hour row has " + packed.length + " bytes of sums and "
+                    + countBytes.length + " of counts");
+        }
+        for (int h = 0, at = 0; h < HOURS; h++) {
+            long sum = packed[at++]; // sign-extended first byte
+            for (int b = 1; b < width; b++) {
+                sum = (sum << 8) | (packed[at++] & 0xff);
+            }
+            sums[h] = sum;
+            counts[h] = countBytes[h] & 0xff;
+            estimated[h] = estimateBytes == null ? 0 : estimateBytes[h] & 0xff;
+        }
+    }
+
+    /** The sum of hour {@code h}. */
+    long sum(int h) {
+        return sums[h];
+    }
+
+    /** The filled slots of hour {@code h}. */
+    int count(int h) {
+        return counts[h];
+    }
+
+    /** The estimated slots of hour {@code h}. */
+    int estimated(int h) {
+        return estimated[h];
+    }
+}

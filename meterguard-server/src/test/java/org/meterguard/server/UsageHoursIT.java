@@ -1,0 +1,307 @@
+package org.meterguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meterguard.core.Channel;
+import org.meterguard.core.IntervalGrid;
+import org.meterguard.core.IntervalReading;
+import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
+import org.meterguard.core.TimeRange;
+import org.meterguard.core.usage.Resolution;
+import org.meterguard.core.usage.UsagePeriod;
+import org.meterguard.core.usage.UsageSeries;
+import org.meterguard.server.access.SignedInUser;
+import org.meterguard.server.access.UserKind;
+import org.meterguard.server.accounts.AccountClass;
+import org.meterguard.server.accounts.Accounts;
+import org.meterguard.server.accounts.Contact;
+import org.meterguard.server.accounts.ServicePoint;
+import org.meterguard.server.accounts.ServicePoints;
+import org.meterguard.server.portal.AccountUsage;
+import org.meterguard.server.portal.UsageDashboard;
+import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.ReadingStore;
+import org.meterguard.server.readings.Revision;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The store's hourly sums (V18 {@code interval_hours}), which the dashboard reads at hourly, daily and monthly
+ * resolution: each equals the sum of its day row's readings (gaps, mixed qualities, sums too large for an integer),
+ * also after a late reading fills a gap, an actual read replaces an estimate and an edit or estimate rewrites a
+ * row; and the dashboard's buckets from them equal the same readings bucketed one by one, across both daylight-saving
+ * days of Los Angeles, and in a zone whose offset is not whole hours (where the dashboard reads the readings).
+ */
+@SpringBootTest(properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
+class UsageHoursIT {
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+    private static final List<Channel> CHANNELS = List.of(Channel.ACTIVE_ENERGY_IMPORT, Channel.ACTIVE_ENERGY_EXPORT);
+    // 2026-02-20 .. 2026-04-10 and 2026-10-20 .. 2026-11-10 (UTC days): both DST changes of 2026 in Los Angeles.
+    private static final List<TimeRange> SPANS = List.of(
+            new TimeRange(Instant.parse("2026-02-20T00:00:00Z"), Instant.parse("2026-04-10T00:00:00Z")),
+            new TimeRange(Instant.parse("2026-10-20T00:00:00Z"), Instant.parse("2026-11-10T00:00:00Z")));
+    private static final Instant INSTALLED = Instant.parse("2026-01-01T08:00:00Z");
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("meterguard-hours").toString();
+        registry.add("meterguard.data-dir", () -> directory);
+    }
+
+    @Autowired
+    UsageDashboard dashboard;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ServicePoints points;
+
+    @Autowired
+    ReadingStore store;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void metersWithReadings() {
+        if (accounts.exists("ACC-HOURS-LA")) {
+            return;
+        }
+        meter("LA", LOS_ANGELES, 1);
+        meter("IN", KOLKATA, 2);
+    }
+
+    /** A meter in {@code zone} with its account, and readings with gaps, estimates and mixed qualities. */
+    private void meter(String name, ZoneId zone, int seed) {
+        MeterId meter = MeterId.of("MG-HOURS-" + name);
+        jdbc.sql("INSERT INTO meter (meter_id, system_title, model, time_zone) VALUES (?, ?, 'MG-SIM-R1', ?)")
+                .params(meter.value(), 7000 + seed, zone.getId())
+                .update();
+        points.create(new ServicePoint("SP-HOURS-" + name, "F-1", "NORTH", 240));
+        points.install(meter, "SP-HOURS-" + name, INSTALLED);
+        String account = "ACC-HOURS-" + name;
+        accounts.open(account, AccountClass.RESIDENTIAL, new Contact("Occupant", "1 Main St", null, null), INSTALLED);
+        accounts.moveIn(account, "SP-HOURS-" + name, INSTALLED);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (Channel channel : CHANNELS) {
+            List<IntervalReading> readings = new ArrayList<>();
+            for (TimeRange span : SPANS) {
+                for (Instant t = span.from(); t.isBefore(span.to()); t = t.plusSeconds(900)) {
+                    int draw = random.nextInt(100);
+                    if (draw < 3) {
+                        continue; // a gap
+                    }
+                    ReadingQuality quality = draw < 8
+                            ? ReadingQuality.ESTIMATED_LINEAR
+                            : draw < 10 ? ReadingQuality.ESTIMATED_REFERENCE_DAY : ReadingQuality.VALID;
+                    readings.add(new IntervalReading(t, random.nextInt(2_000), quality));
+                }
+            }
+            store.merge(meter, channel, IntervalGrid.QUARTER_HOURLY, readings);
+        }
+    }
+
+    @Test
+    void everyHourRowIsTheSumOfItsDayRow() {
+        assertHoursMatchDays(MeterId.of("MG-HOURS-LA"));
+        assertHoursMatchDays(MeterId.of("MG-HOURS-IN"));
+    }
+
+    @Test
+    void sumsTooLargeForAnIntegerAreKeptWhole() {
+        MeterId meter = MeterId.of("MG-HOURS-LA");
+        Instant at = Instant.parse("2026-06-01T10:00:00Z");
+        List<IntervalReading> huge = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            huge.add(new IntervalReading(at.plusSeconds(900L * q), Integer.MAX_VALUE - q, ReadingQuality.VALID));
+        }
+        store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, huge);
+
+        long[] sum = new long[1];
+        store.readHours(
+                meter,
+                List.of(Channel.ACTIVE_ENERGY_IMPORT),
+                LocalDate.parse("2026-06-01"),
+                LocalDate.parse("2026-06-01"),
+                (channel, day, sums, counts, estimated) -> sum[0] = sums[10]);
+        assertThat(sum[0]).isEqualTo(4L * Integer.MAX_VALUE - 6);
+        assertHoursMatchDays(meter);
+    }
+
+    @Test
+    void lateReadingsActualReadsAndEditsRewriteTheHours() {
+        MeterId meter = MeterId.of("MG-HOURS-LA");
+        // Late readings fill every gap of 2026-03-08 (the spring-forward day) with actual reads, which also
+        // replace its estimates.
+        List<IntervalReading> late = new ArrayList<>();
+        for (Instant t = Instant.parse("2026-03-08T00:00:00Z");
+                t.isBefore(Instant.parse("2026-03-09T00:00:00Z"));
+                t = t.plusSeconds(900)) {
+            late.add(new IntervalReading(t, 1_234, ReadingQuality.VALID));
+        }
+        ReadingStore.MergeSummary merged =
+                store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, late);
+        assertThat(merged.changedDays()).isEqualTo(1);
+        assertThat(merged.revisions()).isPositive();
+        // An edit and an estimate rewrite 2026-11-01 (the fall-back day), as validation and editing do.
+        transactions.executeWithoutResult(status -> {
+            List<IntervalDay> days = store.days(
+                    meter,
+                    Channel.ACTIVE_ENERGY_EXPORT,
+                    LocalDate.parse("2026-11-01"),
+                    LocalDate.parse("2026-11-01"),
+                    true);
+            IntervalDay day = days.get(0);
+            day.replace(40, 999_999, ReadingQuality.EDITED);
+            day.replace(41, 7, ReadingQuality.ESTIMATED_LINEAR);
+            store.replace(
+                    days,
+                    List.of(new Revision(
+                            meter,
+                            Channel.ACTIVE_ENERGY_EXPORT,
+                            day.startOf(40),
+                            null,
+                            null,
+                            999_999,
+                            (short) ReadingQuality.EDITED.espiCode(),
+                            "steward",
+                            "test edit")));
+        });
+
+        assertHoursMatchDays(meter);
+        int[] hour10 = new int[3];
+        store.readHours(
+                meter,
+                List.of(Channel.ACTIVE_ENERGY_EXPORT),
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-01"),
+                (channel, day, sums, counts, estimated) -> {
+                    hour10[0] = (int) Math.min(Integer.MAX_VALUE, sums[10]);
+                    hour10[1] = counts[10];
+                    hour10[2] = estimated[10];
+                });
+        assertThat(hour10[0]).isGreaterThanOrEqualTo(999_999 + 7);
+        assertThat(hour10[2]).isPositive();
+    }
+
+    @Test
+    void dashboardFromHoursEqualsTheReadingsBucketedAcrossDaylightSaving() {
+        for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
+            assertDashboardMatchesReadings("LA", LOS_ANGELES, resolution, "2026-03-01", "2026-04-01");
+            assertDashboardMatchesReadings("LA", LOS_ANGELES, resolution, "2026-10-25", "2026-11-08");
+        }
+        assertDashboardMatchesReadings("LA", LOS_ANGELES, Resolution.MONTH, "2026-02-01", "2026-12-01");
+        assertDashboardMatchesReadings("LA", LOS_ANGELES, Resolution.DAY, "2026-02-15", "2026-11-15");
+    }
+
+    @Test
+    void aZoneWithHalfHourOffsetsReadsTheReadingsAndStaysExact() {
+        for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
+            assertDashboardMatchesReadings("IN", KOLKATA, resolution, "2026-03-01", "2026-04-01");
+        }
+    }
+
+    private void assertHoursMatchDays(MeterId meter) {
+        int checked = 0;
+        for (Channel channel : CHANNELS) {
+            LocalDate first = LocalDate.parse("2026-01-01");
+            LocalDate last = LocalDate.parse("2026-12-31");
+            List<IntervalDay> days = store.days(meter, channel, first, last, false);
+            List<long[]> hours = new ArrayList<>();
+            store.readHours(meter, List.of(channel), first, last, (c, day, sums, counts, estimated) -> {
+                long[] row = new long[1 + 72];
+                row[0] = day.toEpochDay();
+                for (int h = 0; h < 24; h++) {
+                    row[1 + h] = sums[h];
+                    row[25 + h] = counts[h];
+                    row[49 + h] = estimated[h];
+                }
+                hours.add(row);
+            });
+            assertThat(hours).as("an hour row per day row of %s", channel).hasSameSizeAs(days);
+            for (int i = 0; i < days.size(); i++) {
+                IntervalDay day = days.get(i);
+                long[] row = hours.get(i);
+                assertThat(row[0]).isEqualTo(day.day().toEpochDay());
+                for (int h = 0; h < 24; h++) {
+                    long sum = 0;
+                    int count = 0;
+                    int estimated = 0;
+                    for (int slot = 4 * h; slot < 4 * h + 4; slot++) {
+                        if (day.isFilled(slot)) {
+                            sum += day.value(slot);
+                            count++;
+                            estimated += day.quality(slot).isEstimate() ? 1 : 0;
+                        }
+                    }
+                    assertThat(new long[] {row[1 + h], row[25 + h], row[49 + h]})
+                            .as("%s %s %s hour %d", meter, channel, day.day(), h)
+                            .containsExactly(sum, count, estimated);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(24 * 60);
+    }
+
+    /** The dashboard's buckets against the stored readings added one by one into the same buckets. */
+    private void assertDashboardMatchesReadings(
+            String name, ZoneId zone, Resolution resolution, String from, String to) {
+        String account = "ACC-HOURS-" + name;
+        MeterId meter = MeterId.of("MG-HOURS-" + name);
+        AccountUsage usage =
+                dashboard.usage(customer(account), account, LocalDate.parse(from), LocalDate.parse(to), resolution, "");
+        UsagePeriod period = new UsagePeriod(zone, LocalDate.parse(from), LocalDate.parse(to), resolution);
+        for (Channel channel : CHANNELS) {
+            UsageSeries expected = new UsageSeries(period);
+            for (IntervalReading reading : store.read(meter, channel, new TimeRange(period.from(), period.to()))) {
+                if (!reading.start().isBefore(INSTALLED)) {
+                    expected.add(
+                            reading.start().getEpochSecond(),
+                            reading.value(),
+                            reading.quality().isEstimate());
+                }
+            }
+            UsageSeries actual = channel == Channel.ACTIVE_ENERGY_IMPORT ? usage.imported() : usage.exported();
+            String what = name + " " + channel + " " + resolution + " " + from + ".." + to;
+            assertThat(expected.total()).as(what).isPositive();
+            assertThat(actual.values()).as(what).containsExactly(expected.values());
+            assertThat(actual.intervals()).as(what).containsExactly(expected.intervals());
+            assertThat(actual.estimated()).as(what).containsExactly(expected.estimated());
+        }
+    }
+
+    private static Authentication customer(String accountId) {
+        SignedInUser user = new SignedInUser(
+                "customer-" + accountId,
+                null,
+                UserKind.CUSTOMER,
+                SignedInUser.CUSTOMER_ROLE,
+                List.of(accountId),
+                false,
+                true);
+        return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
+    }
+}
