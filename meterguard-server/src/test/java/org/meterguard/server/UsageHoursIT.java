@@ -207,6 +207,21 @@ class UsageHoursIT {
     }
 
     @Test
+    void theMigrationComputesTheSameSumsForRowsStoredBeforeIt() throws IOException {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V18__interval_hours.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("INSERT INTO interval_hours"));
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM interval_hours").update();
+            assertThat(jdbc.sql(backfill).update()).isPositive();
+        });
+        assertHoursMatchDays(MeterId.of("MG-HOURS-LA"));
+        assertHoursMatchDays(MeterId.of("MG-HOURS-IN"));
+    }
+
+    @Test
     void dashboardFromHoursEqualsTheReadingsBucketedAcrossDaylightSaving() {
         for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
             assertDashboardMatchesReadings("LA", LOS_ANGELES, resolution, "2026-03-01", "2026-04-01");
