@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
 import org.meterguard.core.MeterId;
+import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
 import org.meterguard.greenbutton.EntrySelection;
 import org.meterguard.greenbutton.ExportedUsagePoint;
@@ -22,7 +24,8 @@ import org.meterguard.greenbutton.IntervalCsvWriter;
 import org.meterguard.greenbutton.UsageWriter;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.MeteredPeriod;
-import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.DayRowHandler;
+import org.meterguard.server.readings.QualifiedDayHandler;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.vee.Validation;
 import org.springframework.stereotype.Service;
@@ -177,30 +180,72 @@ public class GreenButtonDownload {
         return spans;
     }
 
-    /** Copies one meter's channel over {@code span}, reading a month of day rows at a time. */
+    /**
+     * Copies one meter's channel over {@code span}, reading a month of day rows at a time into reused arrays (one
+     * query each, no object per row or slot), then writing them once the query has returned its connection.
+     */
     private long copy(UsageWriter writer, MeterId meter, Channel channel, TimeRange span) throws IOException {
         IntervalGrid utc = IntervalGrid.QUARTER_HOURLY;
         LocalDate first = utc.dayOf(span.from());
         LocalDate last = utc.dayOf(span.to().minusSeconds(1));
         long from = span.from().getEpochSecond();
         long to = span.to().getEpochSecond();
+        MonthOfSlots month = new MonthOfSlots();
         long readings = 0;
         for (LocalDate chunk = first;
                 !chunk.isAfter(last);
                 chunk = chunk.plusMonths(1).withDayOfMonth(1)) {
             LocalDate end = chunk.withDayOfMonth(chunk.lengthOfMonth());
-            for (IntervalDay day : store.days(meter, channel, chunk, end.isAfter(last) ? last : end, false)) {
-                int seconds = (int) day.grid().interval().getSeconds();
-                long dayStart = day.startOf(0).getEpochSecond();
-                for (int slot = 0; slot < day.slots(); slot++) {
-                    long start = dayStart + (long) slot * seconds;
-                    if (day.isFilled(slot) && start >= from && start < to) {
-                        writer.reading(meter, channel, start, seconds, day.value(slot), day.quality(slot));
-                        readings++;
-                    }
+            month.clear();
+            store.readDays(meter, List.of(channel), chunk, end.isAfter(last) ? last : end, month);
+            for (int i = 0; i < month.size; i++) {
+                long start = month.starts[i];
+                if (start >= from && start < to) {
+                    writer.reading(
+                            meter,
+                            channel,
+                            start,
+                            month.seconds[i],
+                            month.values[i],
+                            ReadingQuality.ofEspiCode(month.qualities[i]));
+                    readings++;
                 }
             }
         }
         return readings;
+    }
+
+    /** The filled slots of up to a month of day rows, in time order, in arrays reused month after month. */
+    private static final class MonthOfSlots implements QualifiedDayHandler {
+        long[] starts = new long[31 * 96];
+        int[] seconds = new int[31 * 96];
+        long[] values = new long[31 * 96];
+        short[] qualities = new short[31 * 96];
+        int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        @Override
+        public void row(Channel channel, LocalDate day, int intervalSeconds, long[] slots, short[] slotQualities) {
+            long dayStart = day.toEpochDay() * 86_400L;
+            for (int slot = 0; slot < slots.length; slot++) {
+                if (slots[slot] == DayRowHandler.MISSING) {
+                    continue;
+                }
+                if (size == starts.length) {
+                    starts = Arrays.copyOf(starts, size * 2);
+                    seconds = Arrays.copyOf(seconds, size * 2);
+                    values = Arrays.copyOf(values, size * 2);
+                    qualities = Arrays.copyOf(qualities, size * 2);
+                }
+                starts[size] = dayStart + (long) slot * intervalSeconds;
+                seconds[size] = intervalSeconds;
+                values[size] = slots[slot];
+                qualities[size] = slotQualities[slot];
+                size++;
+            }
+        }
     }
 }

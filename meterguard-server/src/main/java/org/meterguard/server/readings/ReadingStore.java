@@ -399,8 +399,8 @@ public class ReadingStore {
      * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
      * {@code last} (inclusive), in channel and day order: every stored day row has its hour row, written with it. For
      * a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values.
+     * One statement, so no transaction of its own (a read-only one would add its round trips to every view).
      */
-    @Transactional(readOnly = true)
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
         String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
