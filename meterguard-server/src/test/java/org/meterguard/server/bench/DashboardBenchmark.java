@@ -56,6 +56,8 @@ public final class DashboardBenchmark {
     private static final LocalDate FIRST = LocalDate.of(2025, 11, 1);
     private static final LocalDate END = LocalDate.of(2026, 11, 1);
 
+    private static Path dataDirectory;
+
     private final UsageDashboard dashboard;
     private final LocalDate asked;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -70,6 +72,7 @@ public final class DashboardBenchmark {
         int clients = intArg(args, "--clients", 50);
         int requests = intArg(args, "--requests", 40);
         Path data = Files.createTempDirectory("meterguard-dashboard-bench");
+        dataDirectory = data;
         try (ConfigurableApplicationContext context = SpringApplication.run(
                 MeterguardApplication.class,
                 "--meterguard.data-dir=" + data,
@@ -90,11 +93,12 @@ public final class DashboardBenchmark {
                     (System.nanoTime() - t) / 1e9);
             int days = intArg(args, "--days", 0);
             DashboardBenchmark bench = new DashboardBenchmark(context, days > 0 ? END.minusDays(days) : FIRST);
-            for (Resolution resolution : List.of(Resolution.MONTH, Resolution.DAY, Resolution.HOUR)) {
-                bench.measure(resolution, clients, Math.max(5, requests / 4)); // warm-up
-                bench.table.clear();
-                break;
+            // Warm-up: each resolution measured, until the JIT has compiled what it needs (measured: 40 requests
+            // per client of one resolution alone still left the JVM's CPU per request 1.5x its later cost).
+            for (Resolution resolution : resolutions(args)) {
+                bench.measure(resolution, clients, Math.max(20, requests / 2));
             }
+            bench.table.clear();
             for (Resolution resolution : resolutions(args)) {
                 bench.measure(resolution, clients, requests);
             }
@@ -145,6 +149,8 @@ public final class DashboardBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CyclicBarrier start = new CyclicBarrier(clients);
         List<Future<long[]>> results = new ArrayList<>();
+        long jvmTicks = cpuTicks(true);
+        long postgresTicks = cpuTicks(false);
         long wall = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -172,6 +178,8 @@ public final class DashboardBenchmark {
             }
         }
         wall = System.nanoTime() - wall;
+        jvmTicks = cpuTicks(true) - jvmTicks;
+        postgresTicks = cpuTicks(false) - postgresTicks;
         pool.shutdown();
         Arrays.sort(all);
         table.add(new String[] {
@@ -180,7 +188,8 @@ public final class DashboardBenchmark {
             String.format(Locale.ROOT, "%.0f", all.length / (wall / 1e9)),
             ms(all[all.length / 2]),
             ms(all[(int) Math.ceil(all.length * 0.99) - 1]),
-            ms(all[all.length - 1])
+            ms(all[all.length - 1]),
+            String.format(Locale.ROOT, "%.2f / %.2f", jvmTicks * 10.0 / all.length, postgresTicks * 10.0 / all.length)
         });
     }
 
@@ -193,11 +202,49 @@ public final class DashboardBenchmark {
                 END,
                 clients,
                 requests);
-        System.out.println("| resolution | requests | requests/s | p50 ms | p99 ms | max ms |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println(
+                "| resolution | requests | requests/s | p50 ms | p99 ms | max ms | CPU ms per request: JVM / PostgreSQL |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (String[] row : table) {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
+    }
+
+    /**
+     * The CPU time (user and system, in 10 ms clock ticks) used so far by this JVM and by the embedded PostgreSQL
+     * serving it (the postmaster started on this run's data directory, and its server processes), from /proc: what
+     * the requests cost the machine, whatever else runs on it.
+     */
+    private static long cpuTicks(boolean jvm) {
+        long ticks = 0;
+        List<ProcessHandle> processes = new ArrayList<>();
+        if (jvm) {
+            processes.add(ProcessHandle.current());
+        } else {
+            postgres(processes);
+        }
+        for (ProcessHandle process : processes) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (java.io.IOException | RuntimeException e) {
+                // a process that ended in between, or no /proc: counts nothing
+            }
+        }
+        return ticks;
+    }
+
+    private static void postgres(List<ProcessHandle> processes) {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(dataDirectory.toString()))
+                        .orElse(false))
+                .forEach(postmaster -> {
+                    processes.add(postmaster);
+                    postmaster.descendants().forEach(processes::add);
+                });
     }
 
     private static String ms(long micros) {
