@@ -114,6 +114,15 @@ class RetentionIT {
                         .query(String.class)
                         .list())
                 .containsExactly("1 2026-06-10", "3 2026-10-10");
+        // The day rows' hourly sums (V18) go with them: the month's partition and the deleted rows.
+        assertThat(jdbc.sql("SELECT to_regclass('interval_hours_2025_09') IS NULL")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("SELECT channel || ' ' || day FROM interval_hours ORDER BY day, channel")
+                        .query(String.class)
+                        .list())
+                .containsExactly("1 2026-06-10", "3 2026-10-10");
         assertThat(rows("meter_event")).isEqualTo(1);
         assertThat(rows("received_frame")).isEqualTo(1);
         assertThat(accounts.contact("ACC-GONE")).isEmpty();
@@ -134,6 +143,7 @@ class RetentionIT {
         assertThat(rows("interval_day"))
                 .as("a dropped month is created again on demand")
                 .isEqualTo(3);
+        assertThat(rows("interval_hours")).isEqualTo(3);
     }
 
     private static long affected(List<RetentionStep> steps, String actionPrefix) {

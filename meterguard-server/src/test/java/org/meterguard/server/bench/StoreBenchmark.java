@@ -425,7 +425,11 @@ public final class StoreBenchmark {
     }
 
     private long fleetPartitionBytes(String function) {
-        return jdbc.sql("SELECT " + function + "('interval_day_" + FLEET_DAY.getYear() + "_"
+        return fleetPartitionBytes(function, "interval_day");
+    }
+
+    private long fleetPartitionBytes(String function, String table) {
+        return jdbc.sql("SELECT " + function + "('" + table + "_" + FLEET_DAY.getYear() + "_"
                         + String.format("%02d", FLEET_DAY.getMonthValue()) + "')")
                 .query(Long.class)
                 .single();
@@ -446,6 +450,13 @@ public final class StoreBenchmark {
         table.add(new String[] {
             "bytes per reading: arrays, table / with index",
             fmt(heap / readings) + " / " + fmt(total / readings),
+            "",
+            ""
+        });
+        table.add(new String[] {
+            "bytes per reading: hourly sums beside them (V18), table / with index",
+            fmt(fleetPartitionBytes("pg_table_size", "interval_hours") / readings) + " / "
+                    + fmt(fleetPartitionBytes("pg_total_relation_size", "interval_hours") / readings),
             "",
             ""
         });
