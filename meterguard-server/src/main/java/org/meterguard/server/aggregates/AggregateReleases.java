@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.meterguard.audit.AuditEvent;
-import org.meterguard.core.MeterId;
-import org.meterguard.core.TimeRange;
 import org.meterguard.core.aggregates.AggregateRelease;
 import org.meterguard.core.aggregates.AnonymityPolicy;
 import org.meterguard.core.aggregates.Anonymizer;
@@ -28,34 +25,27 @@ import org.meterguard.server.accounts.Placements;
 import org.meterguard.server.aggregates.internal.FleetCells;
 import org.meterguard.server.audit.Actor;
 import org.meterguard.server.audit.AuditLog;
-import org.meterguard.server.readings.ReadingStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes and records aggregate releases. The placements of meters (account, area, class, span) are loaded once;
- * the store's day rows for the span stream through in meter order, in parallel over disjoint meter ranges, each
- * summed into its account's period total; the cells then pass the anonymity policy ({@link Anonymizer}). The
+ * Computes and records aggregate releases. The store's day rows for the span stream through once, each joined in
+ * PostgreSQL with the placement (account, area, class) holding its day's start, in parallel over disjoint meter
+ * ranges, each summed into its account's period total; the cells then pass the anonymity policy
+ * ({@link Anonymizer}). The
  * release is recorded with its request, policy, canonical text and digest, and audited: the same inputs give the
  * same text and digest.
  */
 @Service
 public class AggregateReleases {
     private final Placements placements;
-    private final ReadingStore store;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final AggregateProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    AggregateReleases(
-            Placements placements,
-            ReadingStore store,
-            AuditLog audit,
-            JdbcClient jdbc,
-            AggregateProperties properties) {
+    AggregateReleases(Placements placements, AuditLog audit, JdbcClient jdbc, AggregateProperties properties) {
         this.placements = placements;
-        this.store = store;
         this.audit = audit;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -67,17 +57,13 @@ public class AggregateReleases {
         int periods = request.periodKind() == PeriodKind.DAY
                 ? (int) ChronoUnit.DAYS.between(request.firstDay(), request.lastDay()) + 1
                 : 1;
-        FleetCells fleet = new FleetCells(request.areaKind() == AreaKind.ZONE, request.firstDay(), periods);
-        TimeRange span = new TimeRange(
-                request.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                request.lastDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        placements.stream(span, fleet::add);
+        FleetCells fleet = new FleetCells(request.firstDay(), periods);
         List<FleetCells.Stream> streams = stream(request, fleet);
         String prefix = request.areaKind().name().toLowerCase(java.util.Locale.ROOT) + ":";
         List<Cell> cells = fleet.cells(streams, prefix, periodLabels(request, periods));
         List<String> order = new ArrayList<>();
         request.neighbourOrder().forEach(a -> order.add(prefix + a));
-        fleet.areas().stream().sorted().forEach(a -> order.add(prefix + a));
+        FleetCells.areas(streams).forEach(a -> order.add(prefix + a));
         AggregateRelease release = new Anonymizer(policy).release(cells, order, request.withTotals());
         long rows = streams.stream().mapToLong(FleetCells.Stream::rows).sum();
         long unattributed =
@@ -85,19 +71,21 @@ public class AggregateReleases {
         return record(request, policy, release, rows, unattributed, actor);
     }
 
+    /** Streams the placed day rows in parallel over disjoint meter ranges, one accumulator each. */
     private List<FleetCells.Stream> stream(AggregateRequest request, FleetCells fleet) {
-        List<String> points = fleet.splitPoints(Math.max(1, properties.streams()));
+        List<String> points = placements.splitPoints(Math.max(1, properties.streams()));
+        Placements.Area area = request.areaKind() == AreaKind.ZONE ? Placements.Area.ZONE : Placements.Area.FEEDER;
         List<FleetCells.Stream> streams = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(points.size() + 1);
         try {
             List<Future<Long>> work = new ArrayList<>();
             for (int i = 0; i <= points.size(); i++) {
-                MeterId from = i == 0 ? null : MeterId.of(points.get(i - 1));
-                MeterId to = i == points.size() ? null : MeterId.of(points.get(i));
+                String from = i == 0 ? null : points.get(i - 1);
+                String to = i == points.size() ? null : points.get(i);
                 FleetCells.Stream stream = fleet.newStream();
                 streams.add(stream);
-                work.add(pool.submit(() ->
-                        store.streamDays(request.channel(), request.firstDay(), request.lastDay(), from, to, stream)));
+                work.add(pool.submit(() -> placements.streamPlacedDays(
+                        request.channel(), request.firstDay(), request.lastDay(), area, from, to, stream)));
             }
             for (Future<Long> done : work) {
                 done.get();

@@ -53,6 +53,24 @@ public final class CopyBinaryReader {
         return text;
     }
 
+    /**
+     * A text field's UTF-8 bytes copied into {@code target}, without making a string: their count, or -1 for NULL.
+     * For comparing a key with the previous row's.
+     */
+    public int textBytes(byte[] target) throws IOException {
+        int length = readInt();
+        if (length < 0) {
+            return -1;
+        }
+        if (length > target.length) {
+            throw new IOException("a text of " + length + " bytes is longer than the " + target.length + " expected");
+        }
+        require(length);
+        System.arraycopy(buffer, position, target, 0, length);
+        position += length;
+        return length;
+    }
+
     /** A smallint field. */
     public short int2() throws IOException {
         requireLength(2);

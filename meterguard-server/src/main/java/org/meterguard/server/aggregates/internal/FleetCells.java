@@ -1,106 +1,35 @@
 package org.meterguard.server.aggregates.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.meterguard.core.Channel;
-import org.meterguard.core.MeterId;
+import java.util.TreeSet;
 import org.meterguard.core.aggregates.Cell;
 import org.meterguard.core.aggregates.CellKey;
 import org.meterguard.core.aggregates.CellTally;
 import org.meterguard.server.accounts.AccountClass;
-import org.meterguard.server.accounts.Placement;
+import org.meterguard.server.accounts.PlacedDayHandler;
 import org.meterguard.server.readings.DayRowHandler;
 
 /**
- * Turns placements and streamed day rows into cells. A unit is one account in one area: the "customer" a cell
- * counts. Each meter's placements say which unit its day rows belong to (the placement holding the day's start, UTC).
- * Each stream sums into arrays of its own, so streams over disjoint meter ranges run in parallel without locks;
- * {@link #cells} adds them up. Allocates nothing per row once a meter's placements are found.
+ * Turns placed day rows into cells. A unit is one account in one area: the "customer" a cell counts, with its usage
+ * per period. Each stream sums its rows into units of its own, so streams over disjoint meter ranges run in
+ * parallel without locks; {@link #cells} joins the units one account has in several streams (an account with
+ * meters in two ranges) and tallies each unit once per period in which it has rows: per cell the customers, their
+ * total and the largest customer, which is all the anonymity policy needs.
  */
 public final class FleetCells {
-    private static final int SAMPLE_EVERY = 64;
-
-    private final boolean byZone;
     private final LocalDate firstDay;
     private final int periods;
-    private final Map<String, Integer> unitByAccount = new HashMap<>();
-    private final Map<String, Integer> unitByAccountAndArea = new HashMap<>();
-    private final Map<String, MeterSpans> meters = new HashMap<>();
-    private final List<String> meterSample = new ArrayList<>();
-    private final List<String> areas = new ArrayList<>();
-    private final Map<String, Integer> areaIds = new HashMap<>();
-    private int[] unitArea = new int[1024];
-    private int[] unitClass = new int[1024];
-    private int units;
 
-    /** Cells by feeder or zone for days from {@code firstDay}, over {@code periods} periods (1 for the whole span). */
-    public FleetCells(boolean byZone, LocalDate firstDay, int periods) {
-        this.byZone = byZone;
+    /** Cells for days from {@code firstDay}, over {@code periods} periods (1 for the whole span). */
+    public FleetCells(LocalDate firstDay, int periods) {
         this.firstDay = firstDay;
         this.periods = periods;
-    }
-
-    /** Adds a placement (in any order). */
-    public void add(Placement placement) {
-        String area = byZone ? placement.zone() : placement.feeder();
-        int areaId = areaIds.computeIfAbsent(area, a -> {
-            areas.add(a);
-            return areas.size() - 1;
-        });
-        int unit = unit(placement, areaId);
-        MeterSpans spans = meters.get(placement.meterId());
-        if (spans == null) {
-            spans = new MeterSpans();
-            meters.put(placement.meterId(), spans);
-            if (meters.size() % SAMPLE_EVERY == 1) {
-                meterSample.add(placement.meterId());
-            }
-        }
-        spans.add(unit, placement.from().getEpochSecond(), placement.to().getEpochSecond());
-    }
-
-    /** The unit of the placement's account in its area; nearly every account has one area, found by its id alone. */
-    private int unit(Placement placement, int areaId) {
-        Integer unit = unitByAccount.get(placement.accountId());
-        if (unit == null) {
-            unit = newUnit(areaId, placement);
-            unitByAccount.put(placement.accountId(), unit);
-            return unit;
-        }
-        if (unitArea[unit] == areaId) {
-            return unit;
-        }
-        return unitByAccountAndArea.computeIfAbsent(
-                placement.accountId() + '\u0000' + areaId, k -> newUnit(areaId, placement));
-    }
-
-    private int newUnit(int areaId, Placement placement) {
-        if (units == unitArea.length) {
-            unitArea = java.util.Arrays.copyOf(unitArea, units * 2);
-            unitClass = java.util.Arrays.copyOf(unitClass, units * 2);
-        }
-        unitArea[units] = areaId;
-        unitClass[units] = placement.accountClass().ordinal();
-        return units++;
-    }
-
-    /**
-     * Meter ids splitting the placed meters into {@code streams} ranges of about equal size, from a sample sorted in
-     * UTF-16 order. Any split points partition the meters correctly; the sample only balances the ranges.
-     */
-    public List<String> splitPoints(int streams) {
-        List<String> sorted = new ArrayList<>(meterSample);
-        java.util.Collections.sort(sorted);
-        List<String> points = new ArrayList<>();
-        for (int i = 1; i < streams && sorted.size() >= streams; i++) {
-            points.add(sorted.get(sorted.size() * i / streams));
-        }
-        return points;
     }
 
     /** A new stream's accumulator. */
@@ -108,24 +37,39 @@ public final class FleetCells {
         return new Stream();
     }
 
-    /** The cells: per period, area and class, each unit with usage counted once with its period total. */
+    /** The areas met by {@code streams}, in name order. */
+    public static List<String> areas(List<Stream> streams) {
+        TreeSet<String> areas = new TreeSet<>();
+        streams.forEach(s -> areas.addAll(s.areaNames));
+        return List.copyOf(areas);
+    }
+
+    /** The cells: per period, area and class, each unit with rows counted once with its period total. */
     public List<Cell> cells(List<Stream> streams, String areaPrefix, List<String> periodLabels) {
+        List<String> areas = areas(streams);
+        Map<String, Integer> areaIndex = new HashMap<>();
+        areas.forEach(a -> areaIndex.put(a, areaIndex.size()));
+        for (int s = 1; s < streams.size(); s++) {
+            streams.get(s).joinInto(streams.subList(0, s));
+        }
         AccountClass[] classes = AccountClass.values();
         CellTally[] tallies = new CellTally[periods * areas.size() * classes.length];
-        for (int p = 0; p < periods; p++) {
-            for (int u = 0; u < units; u++) {
-                boolean seen = false;
-                long total = 0;
-                for (Stream stream : streams) {
-                    seen |= stream.seen[p][u];
-                    total += stream.totals[p][u];
+        for (Stream stream : streams) {
+            int[] global = stream.areaNames.stream().mapToInt(areaIndex::get).toArray();
+            for (int u = 0; u < stream.units; u++) {
+                if (stream.joined[u]) {
+                    continue;
                 }
-                if (seen) {
-                    int index = (p * areas.size() + unitArea[u]) * classes.length + unitClass[u];
-                    if (tallies[index] == null) {
-                        tallies[index] = new CellTally();
+                for (int p = 0; p < periods; p++) {
+                    int slot = u * periods + p;
+                    if (stream.seen[slot]) {
+                        int index =
+                                (p * areas.size() + global[stream.unitArea[u]]) * classes.length + stream.unitClass[u];
+                        if (tallies[index] == null) {
+                            tallies[index] = new CellTally();
+                        }
+                        tallies[index].addCustomer(Math.max(0, stream.totals[slot]));
                     }
-                    tallies[index].addCustomer(Math.max(0, total));
                 }
             }
         }
@@ -142,42 +86,114 @@ public final class FleetCells {
         return cells;
     }
 
-    /** The areas met, as named by the service points. */
-    public List<String> areas() {
-        return List.copyOf(areas);
-    }
-
-    /** One stream's sums: day rows in meter order, each added to its unit's period total. */
-    public final class Stream implements DayRowHandler {
-        private final long[][] totals = new long[periods][units];
-        private final boolean[][] seen = new boolean[periods][units];
-        private String currentMeter = "";
-        private MeterSpans current;
+    /** One stream's sums: placed day rows, each added to its unit's period total. Allocates per new unit only. */
+    public final class Stream implements PlacedDayHandler {
+        private final Map<String, Integer> unitByAccount = new HashMap<>();
+        private final Map<String, Integer> unitByAccountAndArea = new HashMap<>();
+        private final Map<String, Integer> areaIds = new HashMap<>();
+        private final List<String> areaNames = new ArrayList<>();
+        private String lastArea;
+        private int lastAreaId;
+        private String[] unitAccount = new String[1024];
+        private int[] unitArea = new int[1024];
+        private int[] unitClass = new int[1024];
+        private boolean[] joined = new boolean[1024];
+        private long[] totals = new long[1024 * periods];
+        private boolean[] seen = new boolean[1024 * periods];
+        private int units;
         private long rows;
         private long unattributed;
 
         @Override
-        public void row(MeterId meter, Channel channel, LocalDate day, long[] values) {
+        public void row(String accountId, String area, AccountClass accountClass, LocalDate day, long[] values) {
             rows++;
-            if (!meter.value().equals(currentMeter)) {
-                currentMeter = meter.value();
-                current = meters.get(currentMeter);
-            }
-            int unit =
-                    current == null ? -1 : current.unitAt(day.toEpochSecond(java.time.LocalTime.MIN, ZoneOffset.UTC));
-            if (unit < 0) {
+            if (accountId == null) {
                 unattributed++;
                 return;
             }
+            int unit = unit(accountId, areaId(area), accountClass);
             long sum = 0;
             for (long value : values) {
-                if (value != MISSING) {
+                if (value != DayRowHandler.MISSING) {
                     sum += value;
                 }
             }
-            int period = periods == 1 ? 0 : (int) ChronoUnit.DAYS.between(firstDay, day);
-            totals[period][unit] += sum;
-            seen[period][unit] = true;
+            int slot = unit * periods + (periods == 1 ? 0 : (int) ChronoUnit.DAYS.between(firstDay, day));
+            totals[slot] += sum;
+            seen[slot] = true;
+        }
+
+        private int areaId(String area) {
+            if (!area.equals(lastArea)) {
+                lastArea = area;
+                lastAreaId = areaIds.computeIfAbsent(area, a -> {
+                    areaNames.add(a);
+                    return areaNames.size() - 1;
+                });
+            }
+            return lastAreaId;
+        }
+
+        /** The unit of the account in the area; nearly every account has one area, found by its id alone. */
+        private int unit(String accountId, int areaId, AccountClass accountClass) {
+            Integer unit = unitByAccount.get(accountId);
+            if (unit == null) {
+                unit = newUnit(accountId, areaId, accountClass);
+                unitByAccount.put(accountId, unit);
+                return unit;
+            }
+            if (unitArea[unit] == areaId) {
+                return unit;
+            }
+            return unitByAccountAndArea.computeIfAbsent(
+                    accountId + '\u0000' + areaId, k -> newUnit(accountId, areaId, accountClass));
+        }
+
+        private int newUnit(String accountId, int areaId, AccountClass accountClass) {
+            if (units == unitArea.length) {
+                int size = units * 2;
+                unitAccount = Arrays.copyOf(unitAccount, size);
+                unitArea = Arrays.copyOf(unitArea, size);
+                unitClass = Arrays.copyOf(unitClass, size);
+                joined = Arrays.copyOf(joined, size);
+                totals = Arrays.copyOf(totals, size * periods);
+                seen = Arrays.copyOf(seen, size * periods);
+            }
+            unitAccount[units] = accountId;
+            unitArea[units] = areaId;
+            unitClass[units] = accountClass.ordinal();
+            return units++;
+        }
+
+        /** The unit of the account in the named area, or -1. */
+        private int find(String accountId, String area) {
+            Integer areaId = areaIds.get(area);
+            Integer unit = unitByAccount.get(accountId);
+            if (areaId == null || unit == null) {
+                return -1;
+            }
+            if (unitArea[unit] == areaId) {
+                return unit;
+            }
+            return unitByAccountAndArea.getOrDefault(accountId + '\u0000' + areaId, -1);
+        }
+
+        /** Adds each unit that an earlier stream also has into that stream's unit, and marks it joined. */
+        private void joinInto(List<Stream> earlier) {
+            for (int u = 0; u < units; u++) {
+                String area = areaNames.get(unitArea[u]);
+                for (Stream other : earlier) {
+                    int there = other.find(unitAccount[u], area);
+                    if (there >= 0) {
+                        for (int p = 0; p < periods; p++) {
+                            other.totals[there * periods + p] += totals[u * periods + p];
+                            other.seen[there * periods + p] |= seen[u * periods + p];
+                        }
+                        joined[u] = true;
+                        break;
+                    }
+                }
+            }
         }
 
         public long rows() {
@@ -186,42 +202,6 @@ public final class FleetCells {
 
         public long unattributed() {
             return unattributed;
-        }
-    }
-
-    /** A meter's placements: which unit from when to when (epoch seconds); nearly always one, kept in fields. */
-    private static final class MeterSpans {
-        private int unit0;
-        private long from0;
-        private long to0;
-        private int count;
-        private long[] more;
-
-        void add(int u, long f, long t) {
-            if (count == 0) {
-                unit0 = u;
-                from0 = f;
-                to0 = t;
-            } else {
-                int at = (count - 1) * 3;
-                more = more == null ? new long[3] : java.util.Arrays.copyOf(more, at + 3);
-                more[at] = u;
-                more[at + 1] = f;
-                more[at + 2] = t;
-            }
-            count++;
-        }
-
-        int unitAt(long second) {
-            if (count > 0 && second >= from0 && second < to0) {
-                return unit0;
-            }
-            for (int i = 0; i + 1 < count; i++) {
-                if (second >= more[i * 3 + 1] && second < more[i * 3 + 2]) {
-                    return (int) more[i * 3];
-                }
-            }
-            return -1;
         }
     }
 }
