@@ -34,13 +34,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The aggregate release benchmark: a 15/15 (D.14-05-016) release by feeder × customer class over one day of a fleet
  * of {@code --meters} meters (90% residential, 10% commercial, feeders of 1,999 meters), through the real
- * {@link AggregateReleases} in the server's Spring context on embedded PostgreSQL: placements loaded, the day's rows
- * streamed in {@code --streams} parallel meter ranges, the policy applied, the release recorded and audited. The
+ * {@link AggregateReleases} in the server's Spring context on embedded PostgreSQL: the day's rows streamed with their
+ * placements in {@code --streams} parallel meter ranges, the policy applied, the release recorded and audited. The
  * fleet is loaded first (not timed). Run:
  *
  * <pre>
- * meterguard-server/aggregate-benchmark.sh --meters 1000000 [--streams 2] [--runs 3]
+ * meterguard-server/aggregate-benchmark.sh --meters 1000000 [--streams 2] [--runs 3] [--data-dir DIR]
  * </pre>
+ *
+ * <p>With {@code --data-dir}, a fleet already loaded there by an earlier run is used as it is (the schema migrated
+ * by the code under test), so that two versions of the code can be compared, digests included, on the same data.
  */
 public final class AggregateBenchmark {
     private static final LocalDate DAY = LocalDate.of(2026, 10, 14);
@@ -51,7 +54,8 @@ public final class AggregateBenchmark {
         int meters = intArg(args, "--meters", 1_000_000);
         int streams = intArg(args, "--streams", 2);
         int runs = intArg(args, "--runs", 3);
-        Path data = Files.createTempDirectory("meterguard-aggregate-bench");
+        String kept = stringArg(args, "--data-dir", null);
+        Path data = kept == null ? Files.createTempDirectory("meterguard-aggregate-bench") : Path.of(kept);
         try (ConfigurableApplicationContext context = SpringApplication.run(
                 MeterguardApplication.class,
                 "--meterguard.data-dir=" + data,
@@ -64,14 +68,27 @@ public final class AggregateBenchmark {
                 "--logging.level.root=warn")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             long load = System.nanoTime();
-            fleet(jdbc, meters);
-            days(context.getBean(ReadingStore.class), meters, streams);
-            jdbc.sql("VACUUM ANALYZE").update();
-            System.out.printf(
-                    Locale.ROOT,
-                    "fleet of %,d meters loaded in %.1f s (not timed below)%n",
-                    meters,
-                    (System.nanoTime() - load) / 1e9);
+            long present =
+                    jdbc.sql("SELECT count(*) FROM meter").query(Long.class).single();
+            if (present == 0) {
+                fleet(jdbc, meters);
+                days(context.getBean(ReadingStore.class), meters, streams);
+                jdbc.sql("VACUUM ANALYZE").update();
+                System.out.printf(
+                        Locale.ROOT,
+                        "fleet of %,d meters loaded in %.1f s (not timed below)%n",
+                        meters,
+                        (System.nanoTime() - load) / 1e9);
+            } else if (present != meters
+                    || jdbc.sql("SELECT count(*) FROM interval_day")
+                                    .query(Long.class)
+                                    .single()
+                            != meters) {
+                throw new IllegalStateException(data + " holds a fleet of " + present
+                        + " meters, not a complete one of " + meters + "; remove it and run again");
+            } else {
+                System.out.printf(Locale.ROOT, "fleet of %,d meters kept in %s (not loaded again)%n", meters, data);
+            }
             parts(context, streams);
             AggregateReleases releases = context.getBean(AggregateReleases.class);
             AggregateRequest request = new AggregateRequest(
@@ -98,44 +115,49 @@ public final class AggregateBenchmark {
         }
     }
 
-    /** Each part alone: the placements query, and streaming the day's rows in one stream. */
+    /** Each part alone: the projection's placements, and the placed day rows in one stream. */
     private static void parts(ConfigurableApplicationContext context, int streams) {
+        Placements placements = context.getBean(Placements.class);
         long start = System.nanoTime();
-        long[] placements = {0};
-        context.getBean(Placements.class).stream(
+        long[] count = {0};
+        placements.stream(
                 new TimeRange(DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.parse("2026-10-15T00:00:00Z")),
-                p -> placements[0]++);
-        System.out.printf(
-                Locale.ROOT, "  placements alone: %,d in %.2f s%n", placements[0], (System.nanoTime() - start) / 1e9);
-        if (System.getProperty("explain") != null) {
-            explain(context, "");
-            explain(context, "SET enable_nestloop = off; SET work_mem = '256MB'");
-        }
-        start = System.nanoTime();
-        long rows = context.getBean(ReadingStore.class)
-                .streamDays(Channel.ACTIVE_ENERGY_IMPORT, DAY, DAY, (meter, channel, day, values) -> {});
+                p -> count[0]++);
         System.out.printf(
                 Locale.ROOT,
-                "  day rows streamed alone, one stream: %,d in %.2f s%n",
+                "  placements alone (projection): %,d in %.2f s%n",
+                count[0],
+                (System.nanoTime() - start) / 1e9);
+        if (System.getProperty("explain") != null) {
+            explain(context);
+        }
+        start = System.nanoTime();
+        long rows = placements.streamPlacedDays(
+                Channel.ACTIVE_ENERGY_IMPORT,
+                DAY,
+                DAY,
+                Placements.Area.FEEDER,
+                null,
+                null,
+                (account, area, accountClass, day, values) -> {});
+        System.out.printf(
+                Locale.ROOT,
+                "  placed day rows streamed alone, one stream: %,d in %.2f s%n",
                 rows,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Prints the placements query's plan and timing after {@code settings} (for the record in benchmarks.md). */
-    private static void explain(ConfigurableApplicationContext context, String settings) {
+    /** Prints the placed day rows' plan and timing (for the record in benchmarks.md). */
+    private static void explain(ConfigurableApplicationContext context) {
         String sql = "EXPLAIN (ANALYZE) "
-                + Placements.select(new TimeRange(
-                        DAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                + Placements.placedDays(Channel.ACTIVE_ENERGY_IMPORT, DAY, DAY, Placements.Area.FEEDER, null, null);
         try (java.sql.Connection connection =
                         context.getBean(javax.sql.DataSource.class).getConnection();
                 java.sql.Statement statement = connection.createStatement()) {
-            for (String setting : settings.split(";")) {
-                if (!setting.isBlank()) {
-                    statement.execute(setting);
-                }
+            for (String setting : new String[] {"enable_sort", "enable_hashjoin", "enable_nestloop"}) {
+                statement.execute("SET " + setting + " = off");
             }
-            System.out.println("  plan with [" + settings + "]:");
+            System.out.println("  plan:");
             try (java.sql.ResultSet plan = statement.executeQuery(sql)) {
                 while (plan.next()) {
                     System.out.println("    " + plan.getString(1));
@@ -198,6 +220,15 @@ public final class AggregateBenchmark {
             day.fill(slot, (50 + random.nextInt(1_500)) * (long) scale, ReadingQuality.RAW);
         }
         return day;
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
