@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.meterguard.core.Channel;
 import org.meterguard.core.IntervalGrid;
@@ -29,12 +35,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The meter placement projection (V19) on real PostgreSQL follows every change to what it is made of — move-in,
  * move-out, meter installation and replacement, a new service point, an account's class, a feeder renamed, rows
- * deleted — whether through the services or in plain SQL, and always equals the four-table join it replaces; and the
- * placed day rows give each day to the account that occupied the premises at its start.
+ * deleted — whether through the services or in plain SQL, also when two changes race, and always equals the
+ * four-table join it replaces; and the placed day rows give each day to the account that occupied the premises at
+ * its start.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -65,6 +74,9 @@ class MeterPlacementsIT {
 
     @Autowired
     ReadingStore store;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void followsMoveInMoveOutAndAMeterReplacement() {
@@ -209,6 +221,59 @@ class MeterPlacementsIT {
                 .isEqualTo(1);
         assertThat(rows).containsExactly("2026-04-04 ACC-PL-E F-PL-5");
         assertEqualsTheJoin();
+    }
+
+    @Test
+    void aChangeRacingAnotherInPlainSqlRecomputesAfterItCommits() throws Exception {
+        meter("MG-PL-7");
+        points.create(new ServicePoint("SP-PL-7", "F-PL-7", "Z-PL", 120));
+        open("ACC-PL-F", AccountClass.RESIDENTIAL);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch installed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> install = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO meter_installation (meter_id, service_point_id, installed_at)"
+                                + " VALUES ('MG-PL-7', 'SP-PL-7', ?)")
+                        .param(Timestamp.from(T0))
+                        .update();
+                installed.countDown();
+                await(commit);
+            }));
+            assertThat(installed.await(30, TimeUnit.SECONDS)).isTrue();
+            // Uncommitted, the installation is invisible to the move-in: without the lock, the move-in would find no
+            // meter at the point and the installation no occupant, and neither would place the meter.
+            Future<?> moveIn = pool.submit(() -> transaction.executeWithoutResult(status -> jdbc.sql(
+                            "INSERT INTO occupancy (account_id, service_point_id, move_in) VALUES ('ACC-PL-F', 'SP-PL-7', ?)")
+                    .param(Timestamp.from(T0))
+                    .update()));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (count("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
+                assertThat(System.nanoTime())
+                        .as("the move-in waits for the installation's lock")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(moveIn.isDone()).isFalse();
+            commit.countDown();
+            install.get(30, TimeUnit.SECONDS);
+            moveIn.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(placementsOf("MG-PL-7")).extracting(Placement::accountId).containsExactly("ACC-PL-F");
+        assertEqualsTheJoin();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The projection holds exactly the rows of the join it replaces (V19's definition), no more, no fewer. */
