@@ -152,7 +152,10 @@ class AnnualPrivacyReportIT {
         assertThat(page.body())
                 .contains("Annual privacy report <span>" + YEAR + "</span>")
                 .contains("April 30, " + (YEAR + 1))
-                .contains("County Fire Department");
+                .contains("County Fire Department")
+                .as("the signed-in officer is offered sign-out, not the portal's sign-in")
+                .contains("<span class=\"who\">" + officer.username() + "</span>")
+                .doesNotContain(">Sign in</a>");
         assertThat(api.get("/staff/privacy-report?year=" + YEAR, csr).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/privacy/reports/" + (YEAR + 1), officer).status())
                 .isEqualTo(400);

@@ -1,6 +1,7 @@
 package org.meterguard.server.report.web;
 
 import org.meterguard.server.report.AnnualPrivacyReports;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +20,13 @@ class PrivacyReportPageController {
     }
 
     @GetMapping("/staff/privacy-report")
-    String page(@RequestParam(required = false) Integer year, Model model) {
+    String page(@RequestParam(required = false) Integer year, Authentication caller, Model model) {
         int current = reports.now().atZone(reports.zone()).getYear();
         int chosen = year == null ? current - 1 : year;
         Years.check(chosen, current);
         model.addAttribute("report", reports.of(chosen));
         model.addAttribute("current", current);
+        model.addAttribute("staffUser", caller.getName());
         return "privacy-report";
     }
 }
