@@ -175,10 +175,11 @@ class SecurityConfiguration {
             return afterFactors(access.requires(permission));
         }
 
-        /** A third party's Green Button Connect token (one issued under a customer authorization), nothing else. */
+        /** The authority {@code ServiceTokens} gives a token issued under a customer authorization. */
         private static final String THIRD_PARTY_AUTHORITY =
                 SignedInUser.ROLE_PREFIX + ThirdPartyGrants.THIRD_PARTY_ROLE;
 
+        /** A third party's Green Button Connect token (one issued under a customer authorization), nothing else. */
         AuthorizationManager<RequestAuthorizationContext> thirdPartyToken() {
             return afterFactors((authentication, context) -> new PermissionDenied.Reasoned(
                     authentication.get().getAuthorities().stream()
