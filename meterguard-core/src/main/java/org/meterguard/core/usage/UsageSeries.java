@@ -162,9 +162,29 @@ public final class UsageSeries {
         long[] starts = new long[sums.length];
         int step = period.resolution().stepSeconds();
         for (int i = 0; i < starts.length; i++) {
-            starts[i] = step > 0 ? fromSecond + (long) i * step : start(i).getEpochSecond();
+            if (step > 0) {
+                starts[i] = fromSecond + (long) i * step;
+            } else if (period.resolution() == Resolution.DAY) {
+                starts[i] = localMidnight(firstEpochDay + i);
+            } else {
+                starts[i] = start(i).getEpochSecond();
+            }
         }
         return starts;
+    }
+
+    /**
+     * The first second of local day {@code epochDay}: its midnight less the offset in force, when no transition of
+     * the zone lies within a day of it; else as {@link java.time} says (a day may start at 01:00 where the clocks
+     * spring forward at midnight).
+     */
+    private long localMidnight(long epochDay) {
+        long midnight = epochDay * 86_400L;
+        long candidate = midnight - offsetAt(midnight);
+        if (candidate - 86_400L >= offsetFrom && candidate + 86_400L < offsetUntil) {
+            return candidate;
+        }
+        return LocalDate.ofEpochDay(epochDay).atStartOfDay(period.zone()).toEpochSecond();
     }
 
     /** The number of buckets. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UsageSeriesTest {
@@ -128,6 +129,29 @@ class UsageSeriesTest {
     private static void fillQuarterHours(UsageSeries series, UsagePeriod period, long value) {
         for (long t = period.from().getEpochSecond(); t < period.to().getEpochSecond(); t += 900) {
             series.add(t, value, false);
+        }
+    }
+
+    @Test
+    void dailyStartsAreEachLocalDaysFirstSecondInZonesWhoseClocksChangeAtMidnightToo() {
+        // Havana and Santiago change their clocks at midnight (a day may start at 01:00); Lord Howe by half an hour;
+        // Kolkata has a half-hour offset and no changes.
+        for (String zone : List.of(
+                "America/Los_Angeles", "America/Havana", "America/Santiago", "Australia/Lord_Howe", "Asia/Kolkata")) {
+            UsagePeriod years = new UsagePeriod(
+                    ZoneId.of(zone), LocalDate.parse("2023-01-01"), LocalDate.parse("2026-01-01"), Resolution.DAY);
+            UsageSeries series = new UsageSeries(years);
+            long[] starts = series.startSeconds();
+
+            assertThat(starts).hasSize(1096);
+            for (int i = 0; i < starts.length; i++) {
+                assertThat(starts[i])
+                        .as("%s, day %s", zone, years.first().plusDays(i))
+                        .isEqualTo(years.first()
+                                .plusDays(i)
+                                .atStartOfDay(ZoneId.of(zone))
+                                .toEpochSecond());
+            }
         }
     }
 

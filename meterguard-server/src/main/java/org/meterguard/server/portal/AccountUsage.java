@@ -20,4 +20,13 @@ public record AccountUsage(
         Objects.requireNonNull(previousImported, "previousImported");
         Objects.requireNonNull(previousExported, "previousExported");
     }
+
+    /**
+     * Adds {@code count} intervals of one channel summing to {@code sum}, all starting in the bucket of
+     * {@code epochSecond}, to this period or the one before, whichever holds it.
+     */
+    void add(boolean isImport, long epochSecond, long sum, int count, int estimates) {
+        (isImport ? imported : exported).add(epochSecond, sum, count, estimates);
+        (isImport ? previousImported : previousExported).add(epochSecond, sum, count, estimates);
+    }
 }

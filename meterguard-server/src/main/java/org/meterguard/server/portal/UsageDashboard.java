@@ -3,10 +3,7 @@ package org.meterguard.server.portal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.meterguard.core.Channel;
-import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.core.usage.UsagePeriod;
@@ -14,8 +11,6 @@ import org.meterguard.core.usage.UsageSeries;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.MeteredPeriod;
-import org.meterguard.server.readings.DayRowHandler;
-import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.vee.Validation;
 import org.meterguard.server.vee.VeeProperties;
 import org.springframework.security.core.Authentication;
@@ -24,36 +19,33 @@ import org.springframework.stereotype.Service;
 /**
  * A customer's usage dashboard: their own account's import and export summed into local buckets of the chosen
  * resolution, with the period before for comparison, and estimated intervals counted per bucket. Only what the
- * account's meters measured during its occupancy is read ({@link Accounts#meteredPeriods}); each meter's days stream
- * from the store once for both periods and both channels. The read is decided and audited by
+ * account's meters measured during its occupancy is read ({@link Accounts#meteredPeriods}); each meter's days are
+ * read once for both periods and both channels, whole local days at daily and monthly resolution from the
+ * {@link DailyTotals} kept in memory. The read is decided and audited by
  * {@link AccessControl#authorizeOwn} before anything is read.
  */
 @Service
 public class UsageDashboard {
-    private static final List<Channel> CHANNELS = List.of(Channel.ACTIVE_ENERGY_IMPORT, Channel.ACTIVE_ENERGY_EXPORT);
-    private static final boolean[] ESTIMATE = estimateCodes();
-
     private final Accounts accounts;
-    private final ReadingStore store;
+    private final MeterUsageReader reader;
+    private final DailyTotals dailyTotals;
     private final Validation vee;
     private final AccessControl access;
     private final ZoneId defaultZone;
 
     UsageDashboard(
-            Accounts accounts, ReadingStore store, Validation vee, AccessControl access, VeeProperties properties) {
+            Accounts accounts,
+            MeterUsageReader reader,
+            DailyTotals dailyTotals,
+            Validation vee,
+            AccessControl access,
+            VeeProperties properties) {
         this.accounts = accounts;
-        this.store = store;
+        this.reader = reader;
+        this.dailyTotals = dailyTotals;
         this.vee = vee;
         this.access = access;
         this.defaultZone = properties.defaultTimeZone();
-    }
-
-    private static boolean[] estimateCodes() {
-        boolean[] codes = new boolean[256];
-        for (ReadingQuality quality : ReadingQuality.values()) {
-            codes[quality.espiCode()] = quality.isEstimate();
-        }
-        return codes;
     }
 
     /** The local zone the account's usage is shown in: its first meter's, else the default. */
@@ -99,67 +91,40 @@ public class UsageDashboard {
         return usage;
     }
 
+    /**
+     * Reads one metered span into the usage: at daily and monthly resolution its whole local days from the kept
+     * daily totals and only its partial first and last days from the store; otherwise all of it from the store.
+     */
     private void read(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
-        long from = span.from().getEpochSecond();
-        long to = span.to().getEpochSecond();
-        if (from % 3600 == 0
-                && to % 3600 == 0
-                && usage.imported().hoursFitBuckets()
-                && usage.previousImported().hoursFitBuckets()) {
-            readHours(metered, span, usage);
+        UsagePeriod period = usage.imported().period();
+        if (period.resolution() != Resolution.DAY && period.resolution() != Resolution.MONTH) {
+            readStored(metered, span, usage);
             return;
         }
-        store.readDays(
-                metered.meterId(),
-                CHANNELS,
-                utcDay(span.from()),
-                utcDay(span.to().minusSeconds(1)),
-                (channel, day, intervalSeconds, values, qualities) -> {
-                    boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
-                    UsageSeries current = imported ? usage.imported() : usage.exported();
-                    UsageSeries before = imported ? usage.previousImported() : usage.previousExported();
-                    long dayStart = day.toEpochDay() * 86_400L;
-                    for (int slot = 0; slot < values.length; slot++) {
-                        long start = dayStart + (long) slot * intervalSeconds;
-                        if (values[slot] == DayRowHandler.MISSING || start < from || start >= to) {
-                            continue;
-                        }
-                        boolean estimate = ESTIMATE[qualities[slot] & 0xff];
-                        current.add(start, values[slot], estimate);
-                        before.add(start, values[slot], estimate);
-                    }
-                });
+        ZoneId zone = period.zone();
+        LocalDate first = LocalDate.ofInstant(span.from(), zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(span.from())) {
+            first = first.plusDays(1);
+        }
+        LocalDate end = LocalDate.ofInstant(span.to(), zone);
+        Instant wholeFrom = first.atStartOfDay(zone).toInstant();
+        Instant wholeTo = end.atStartOfDay(zone).toInstant();
+        if (!first.isBefore(end)) {
+            readStored(metered, span, usage);
+            return;
+        }
+        if (span.from().isBefore(wholeFrom)) {
+            readStored(metered, new TimeRange(span.from(), wholeFrom), usage);
+        }
+        dailyTotals.addDays(metered.meterId(), zone, first, end, usage::add);
+        if (wholeTo.isBefore(span.to())) {
+            readStored(metered, new TimeRange(wholeTo, span.to()), usage);
+        }
     }
 
-    /**
-     * The same sums from the store's hourly sums: each UTC hour's intervals fall into one bucket (whole-hour offsets,
-     * hourly or coarser buckets, a span from and to whole hours), so 24 sums a day give the buckets exactly.
-     */
-    private void readHours(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
-        long from = span.from().getEpochSecond();
-        long to = span.to().getEpochSecond();
-        store.readHours(
-                metered.meterId(),
-                CHANNELS,
-                utcDay(span.from()),
-                utcDay(span.to().minusSeconds(1)),
-                (channel, day, sums, counts, estimated) -> {
-                    boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
-                    UsageSeries current = imported ? usage.imported() : usage.exported();
-                    UsageSeries before = imported ? usage.previousImported() : usage.previousExported();
-                    long dayStart = day.toEpochDay() * 86_400L;
-                    for (int hour = 0; hour < sums.length; hour++) {
-                        long start = dayStart + hour * 3600L;
-                        if (counts[hour] == 0 || start < from || start >= to) {
-                            continue;
-                        }
-                        current.add(start, sums[hour], counts[hour], estimated[hour]);
-                        before.add(start, sums[hour], counts[hour], estimated[hour]);
-                    }
-                });
-    }
-
-    private static LocalDate utcDay(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    private void readStored(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
+        boolean hoursFit =
+                usage.imported().hoursFitBuckets() && usage.previousImported().hoursFitBuckets();
+        reader.read(metered.meterId(), span, hoursFit, usage::add);
     }
 }

@@ -27,11 +27,14 @@ import org.meterguard.server.database.CopyBinaryReader;
 import org.meterguard.server.database.MonthPartitions;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores and reads interval readings. Each (meter, channel, UTC day) is one row of integer values and their
@@ -50,12 +53,14 @@ public class ReadingStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final MonthPartitions partitions;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    ReadingStore(JdbcClient jdbc, DataSource dataSource, MonthPartitions partitions) {
+    ReadingStore(JdbcClient jdbc, DataSource dataSource, MonthPartitions partitions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.partitions = partitions;
+        this.events = events;
     }
 
     /** What a merge did. */
@@ -85,6 +90,7 @@ public class ReadingStore {
         if (days.isEmpty()) {
             return new MergeSummary(0, 0, 0, 0);
         }
+        announceAfterTransaction(days);
         partitions.ensure(
                 MonthPartitions.Table.INTERVAL_DAY,
                 days.stream().map(IntervalDay::day).distinct().toList());
@@ -169,8 +175,25 @@ public class ReadingStore {
      */
     @Transactional
     public void replace(Collection<IntervalDay> changed, List<Revision> revisions) {
+        announceAfterTransaction(changed);
         rewrite(changed);
         recordRevisions(revisions);
+    }
+
+    /**
+     * Publishes {@link DaysChanged} for {@code days} once the caller's transaction has ended, committed or rolled
+     * back (a reader that derived something from the rows before the commit then knows to derive it again).
+     */
+    private void announceAfterTransaction(Collection<IntervalDay> days) {
+        List<DaysChanged.MeterDay> written = new ArrayList<>(days.size());
+        days.forEach(day -> written.add(new DaysChanged.MeterDay(day.meterId(), day.day())));
+        DaysChanged changed = new DaysChanged(written, false);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                events.publishEvent(changed);
+            }
+        });
     }
 
     private static CopyBinary hoursOf(Collection<IntervalDay> days) {

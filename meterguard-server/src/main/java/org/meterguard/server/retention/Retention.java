@@ -15,8 +15,10 @@ import org.meterguard.core.retention.RetentionPlan;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
+import org.meterguard.server.readings.DaysChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,7 @@ public class Retention {
     private final Accounts accounts;
     private final AuditLog audit;
     private final MonthPartitions partitions;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     Retention(
@@ -52,13 +55,15 @@ public class Retention {
             TransactionTemplate transactions,
             Accounts accounts,
             AuditLog audit,
-            MonthPartitions partitions) {
+            MonthPartitions partitions,
+            ApplicationEventPublisher events) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.accounts = accounts;
         this.audit = audit;
         this.partitions = partitions;
+        this.events = events;
         properties.policy();
     }
 
@@ -87,6 +92,9 @@ public class Retention {
             steps.add(new RetentionStep(action.category(), action.describe(), affected, true));
             if (affected > 0 || action instanceof RetentionAction.DropPartition) {
                 audit.append(entry(actor, role, action, "removed " + affected));
+            }
+            if (affected > 0 && MonthPartitions.Table.INTERVAL_DAY.sqlName().equals(tableOf(action))) {
+                events.publishEvent(DaysChanged.everything());
             }
         }
         return steps;
@@ -186,6 +194,17 @@ public class Retention {
                 .param(Timestamp.from(shred.closedBefore()))
                 .query(String.class)
                 .list();
+    }
+
+    /** The table an action removes rows from; empty for actions on other records. */
+    private static String tableOf(RetentionAction action) {
+        if (action instanceof RetentionAction.DropPartition drop) {
+            return drop.table();
+        }
+        if (action instanceof RetentionAction.DeleteRows delete) {
+            return delete.table();
+        }
+        return "";
     }
 
     /** The hourly sums' partition of the same month, which goes with an {@code interval_day} partition's rows. */

@@ -29,6 +29,7 @@ import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
 import org.meterguard.server.portal.UsageDashboard;
 import org.meterguard.server.portal.web.UsageResponse;
+import org.meterguard.server.readings.DaysChanged;
 import org.meterguard.server.readings.IntervalDay;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.boot.SpringApplication;
@@ -46,7 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40] [--resolutions DAY,MONTH] [--days 1]
+ *     [--rate 1000]
  * </pre>
+ *
+ * <p>Daily and monthly views are measured twice: as they come (after the first view of each account, from the
+ * daily totals the portal keeps) and cold (each request preceded by a write announced for every month it asks for,
+ * so that its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
+ * requests a second together, and counts each latency from when its request was due (open loop); without it each
+ * client asks again as soon as it is answered (closed loop), where the latency is about clients ÷ throughput.
  *
  * <p>{@code --days N} asks for the last N days of the year instead of the whole year: with 1, what a request costs
  * besides its data (access decision, audit, the account's periods, the meter's zone).
@@ -59,12 +67,14 @@ public final class DashboardBenchmark {
     private static Path dataDirectory;
 
     private final UsageDashboard dashboard;
+    private final ConfigurableApplicationContext context;
     private final LocalDate asked;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String[]> table = new ArrayList<>();
 
     private DashboardBenchmark(ConfigurableApplicationContext context, LocalDate asked) {
         this.dashboard = context.getBean(UsageDashboard.class);
+        this.context = context;
         this.asked = asked;
     }
 
@@ -95,12 +105,16 @@ public final class DashboardBenchmark {
             DashboardBenchmark bench = new DashboardBenchmark(context, days > 0 ? END.minusDays(days) : FIRST);
             // Warm-up: each resolution measured, until the JIT has compiled what it needs (measured: 40 requests
             // per client of one resolution alone still left the JVM's CPU per request 1.5x its later cost).
+            double rate = doubleArg(args, "--rate", 0);
             for (Resolution resolution : resolutions(args)) {
-                bench.measure(resolution, clients, Math.max(20, requests / 2));
+                bench.measure(resolution, clients, Math.max(20, requests / 2), false, 0);
             }
             bench.table.clear();
             for (Resolution resolution : resolutions(args)) {
-                bench.measure(resolution, clients, requests);
+                bench.measure(resolution, clients, requests, false, rate);
+                if (resolution == Resolution.DAY || resolution == Resolution.MONTH) {
+                    bench.measure(resolution, clients, requests, true, rate);
+                }
             }
             bench.print(clients, requests);
         }
@@ -145,7 +159,14 @@ public final class DashboardBenchmark {
         }
     }
 
-    private void measure(Resolution resolution, int clients, int requests) throws Exception {
+    /**
+     * {@code cold}: before each request, the client's own meter is announced as written on a day of every month it
+     * asks for, so that no daily totals are kept for it (what a view costs after its data changed). {@code rate}
+     * above 0: open loop, each client asking on a fixed schedule so that all of them together ask {@code rate}
+     * times a second, each latency counted from the moment its request was due (waiting included); 0: closed loop,
+     * each client asking again as soon as answered.
+     */
+    private void measure(Resolution resolution, int clients, int requests, boolean cold, double rate) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CyclicBarrier start = new CyclicBarrier(clients);
         List<Future<long[]>> results = new ArrayList<>();
@@ -156,12 +177,20 @@ public final class DashboardBenchmark {
             int client = c;
             results.add(pool.submit(() -> {
                 Authentication caller = customer(client);
+                String account = account(client);
+                DaysChanged written = writtenMonths(meter(client));
                 long[] micros = new long[requests];
                 start.await();
+                long first = System.nanoTime() + (rate > 0 ? (long) (client * 1e9 / rate) : 0);
+                long every = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
                 for (int r = 0; r < requests; r++) {
-                    long t = System.nanoTime();
-                    byte[] body = json.writeValueAsBytes(UsageResponse.of(
-                            dashboard.usage(caller, account(client), asked, END, resolution, "127.0.0.1")));
+                    long t = rate > 0 ? first + r * every : System.nanoTime();
+                    waitUntil(t);
+                    if (cold) {
+                        context.publishEvent(written);
+                    }
+                    byte[] body = json.writeValueAsBytes(
+                            UsageResponse.of(dashboard.usage(caller, account, asked, END, resolution, "127.0.0.1")));
                     if (body.length < 100) {
                         throw new IllegalStateException("an answer of " + body.length + " bytes");
                     }
@@ -183,7 +212,9 @@ public final class DashboardBenchmark {
         pool.shutdown();
         Arrays.sort(all);
         table.add(new String[] {
-            resolution.name(),
+            resolution.name()
+                    + (cold ? ", cold" : "")
+                    + (rate > 0 ? String.format(Locale.ROOT, ", %.0f/s offered", rate) : ""),
             Integer.toString(all.length),
             String.format(Locale.ROOT, "%.0f", all.length / (wall / 1e9)),
             ms(all[all.length / 2]),
@@ -247,6 +278,22 @@ public final class DashboardBenchmark {
                 });
     }
 
+    /** One UTC day in every month from two years before the end asked to a month after it. */
+    private static DaysChanged writtenMonths(MeterId meter) {
+        List<DaysChanged.MeterDay> days = new ArrayList<>();
+        for (LocalDate d = END.minusYears(2).minusMonths(1); d.isBefore(END.plusMonths(1)); d = d.plusMonths(1)) {
+            days.add(new DaysChanged.MeterDay(meter, d.withDayOfMonth(15)));
+        }
+        return new DaysChanged(days, false);
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+
     private static String ms(long micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
@@ -275,6 +322,15 @@ public final class DashboardBenchmark {
             }
         }
         return List.of(Resolution.values());
+    }
+
+    private static double doubleArg(String[] args, String name, double fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Double.parseDouble(args[i + 1]);
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
