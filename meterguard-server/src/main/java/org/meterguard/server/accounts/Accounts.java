@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -202,9 +203,11 @@ public class Accounts {
         jdbc.sql("""
                         SELECT o.service_point_id, i.meter_id,
                                greatest(o.move_in, i.installed_at) AS from_at,
-                               least(coalesce(o.move_out, '9999-12-31 00:00:00+00'), coalesce(i.removed_at, '9999-12-31 00:00:00+00')) AS to_at
+                               least(coalesce(o.move_out, '9999-12-31 00:00:00+00'), coalesce(i.removed_at, '9999-12-31 00:00:00+00')) AS to_at,
+                               m.time_zone
                           FROM occupancy o
                           JOIN meter_installation i ON i.service_point_id = o.service_point_id
+                          LEFT JOIN meter m ON m.meter_id = i.meter_id
                          WHERE o.account_id = ?
                            AND i.installed_at < coalesce(o.move_out, '9999-12-31 00:00:00+00')
                            AND coalesce(i.removed_at, '9999-12-31 00:00:00+00') > o.move_in
@@ -221,7 +224,8 @@ public class Accounts {
                 MeterId.of(rs.getString("meter_id")),
                 new TimeRange(
                         rs.getTimestamp("from_at").toInstant(),
-                        rs.getTimestamp("to_at").toInstant()));
+                        rs.getTimestamp("to_at").toInstant()),
+                rs.getString("time_zone") == null ? null : ZoneId.of(rs.getString("time_zone")));
     }
 
     private static String owner(String accountId) {

@@ -11,7 +11,6 @@ import org.meterguard.core.usage.UsageSeries;
 import org.meterguard.server.access.AccessControl;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.MeteredPeriod;
-import org.meterguard.server.vee.Validation;
 import org.meterguard.server.vee.VeeProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,6 @@ public class UsageDashboard {
     private final Accounts accounts;
     private final MeterUsageReader reader;
     private final DailyTotals dailyTotals;
-    private final Validation vee;
     private final AccessControl access;
     private final ZoneId defaultZone;
 
@@ -37,13 +35,11 @@ public class UsageDashboard {
             Accounts accounts,
             MeterUsageReader reader,
             DailyTotals dailyTotals,
-            Validation vee,
             AccessControl access,
             VeeProperties properties) {
         this.accounts = accounts;
         this.reader = reader;
         this.dailyTotals = dailyTotals;
-        this.vee = vee;
         this.access = access;
         this.defaultZone = properties.defaultTimeZone();
     }
@@ -54,7 +50,9 @@ public class UsageDashboard {
     }
 
     private ZoneId zoneOf(List<MeteredPeriod> periods) {
-        return periods.isEmpty() ? defaultZone : vee.zoneOf(periods.get(0).meterId());
+        return periods.isEmpty() || periods.get(0).meterZone() == null
+                ? defaultZone
+                : periods.get(0).meterZone();
     }
 
     /**
