@@ -51,8 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * <p>Daily and monthly views are measured twice: as they come (after the first view of each account, from the
- * daily totals the portal keeps) and cold (each request preceded by a write announced for every month it asks for,
- * so that its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
+ * daily totals the portal keeps), after a new day (each request preceded by a write announced for the last day
+ * asked, as the nightly ingest does: that month's totals are read again) and cold (a write announced for every
+ * month asked, so that all its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
  * requests a second together, and counts each latency from when its request was due (open loop); without it each
  * client asks again as soon as it is answered (closed loop), where the latency is about clients ÷ throughput.
  *
@@ -107,13 +108,14 @@ public final class DashboardBenchmark {
             // per client of one resolution alone still left the JVM's CPU per request 1.5x its later cost).
             double rate = doubleArg(args, "--rate", 0);
             for (Resolution resolution : resolutions(args)) {
-                bench.measure(resolution, clients, Math.max(20, requests / 2), false, 0);
+                bench.measure(resolution, clients, Math.max(20, requests / 2), Writes.NONE, 0);
             }
             bench.table.clear();
             for (Resolution resolution : resolutions(args)) {
-                bench.measure(resolution, clients, requests, false, rate);
+                bench.measure(resolution, clients, requests, Writes.NONE, rate);
                 if (resolution == Resolution.DAY || resolution == Resolution.MONTH) {
-                    bench.measure(resolution, clients, requests, true, rate);
+                    bench.measure(resolution, clients, requests, Writes.NEW_DAY, rate);
+                    bench.measure(resolution, clients, requests, Writes.COLD, rate);
                 }
             }
             bench.print(clients, requests);
@@ -160,13 +162,14 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * {@code cold}: before each request, the client's own meter is announced as written on a day of every month it
-     * asks for, so that no daily totals are kept for it (what a view costs after its data changed). {@code rate}
+     * {@code writes}: announced for the client's own meter before each request, so that the daily totals of those
+     * months are read again (none: as views come after the first). {@code rate}
      * above 0: open loop, each client asking on a fixed schedule so that all of them together ask {@code rate}
      * times a second, each latency counted from the moment its request was due (waiting included); 0: closed loop,
      * each client asking again as soon as answered.
      */
-    private void measure(Resolution resolution, int clients, int requests, boolean cold, double rate) throws Exception {
+    private void measure(Resolution resolution, int clients, int requests, Writes writes, double rate)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CyclicBarrier start = new CyclicBarrier(clients);
         List<Future<long[]>> results = new ArrayList<>();
@@ -178,7 +181,7 @@ public final class DashboardBenchmark {
             results.add(pool.submit(() -> {
                 Authentication caller = customer(client);
                 String account = account(client);
-                DaysChanged written = writtenMonths(meter(client));
+                DaysChanged written = writes.before(meter(client));
                 long[] micros = new long[requests];
                 start.await();
                 long first = System.nanoTime() + (rate > 0 ? (long) (client * 1e9 / rate) : 0);
@@ -186,7 +189,7 @@ public final class DashboardBenchmark {
                 for (int r = 0; r < requests; r++) {
                     long t = rate > 0 ? first + r * every : System.nanoTime();
                     waitUntil(t);
-                    if (cold) {
+                    if (written != null) {
                         context.publishEvent(written);
                     }
                     byte[] body = json.writeValueAsBytes(
@@ -212,9 +215,7 @@ public final class DashboardBenchmark {
         pool.shutdown();
         Arrays.sort(all);
         table.add(new String[] {
-            resolution.name()
-                    + (cold ? ", cold" : "")
-                    + (rate > 0 ? String.format(Locale.ROOT, ", %.0f/s offered", rate) : ""),
+            resolution.name() + writes.label + (rate > 0 ? String.format(Locale.ROOT, ", %.0f/s offered", rate) : ""),
             Integer.toString(all.length),
             String.format(Locale.ROOT, "%.0f", all.length / (wall / 1e9)),
             ms(all[all.length / 2]),
@@ -278,13 +279,32 @@ public final class DashboardBenchmark {
                 });
     }
 
-    /** One UTC day in every month from two years before the end asked to a month after it. */
-    private static DaysChanged writtenMonths(MeterId meter) {
-        List<DaysChanged.MeterDay> days = new ArrayList<>();
-        for (LocalDate d = END.minusYears(2).minusMonths(1); d.isBefore(END.plusMonths(1)); d = d.plusMonths(1)) {
-            days.add(new DaysChanged.MeterDay(meter, d.withDayOfMonth(15)));
+    /** What is announced as written before each request. */
+    private enum Writes {
+        NONE(""),
+        NEW_DAY(", after a new day"),
+        COLD(", cold");
+
+        final String label;
+
+        Writes(String label) {
+            this.label = label;
         }
-        return new DaysChanged(days, false);
+
+        /** Null for none; the last day asked; or one UTC day in every month from two years before the end. */
+        DaysChanged before(MeterId meter) {
+            if (this == NONE) {
+                return null;
+            }
+            if (this == NEW_DAY) {
+                return new DaysChanged(List.of(new DaysChanged.MeterDay(meter, END.minusDays(1))), false);
+            }
+            List<DaysChanged.MeterDay> days = new ArrayList<>();
+            for (LocalDate d = END.minusYears(2).minusMonths(1); d.isBefore(END.plusMonths(1)); d = d.plusMonths(1)) {
+                days.add(new DaysChanged.MeterDay(meter, d.withDayOfMonth(15)));
+            }
+            return new DaysChanged(days, false);
+        }
     }
 
     private static void waitUntil(long nanoTime) {
