@@ -60,9 +60,13 @@ public class MeterRegistry {
 
     /**
      * What a batch of accepted frames does to one key version's counter: every frame's counter lies within
-     * {@code [lowest, highest]}, and all must rise above the stored high-water mark.
+     * {@code [lowest, highest]}, and all must rise above the stored high-water mark. {@code pending} is true when
+     * the frames were verified against the version while this registry knew it as PENDING: only then can their
+     * commit be the version's first use, which retires the version it replaces. (The registry learns that a version
+     * is ACTIVE only from the database, so a version it knows as ACTIVE is never PENDING there.)
      */
-    public record CounterAdvance(MeterId meterId, SystemTitle systemTitle, int keyVersion, long lowest, long highest) {}
+    public record CounterAdvance(
+            MeterId meterId, SystemTitle systemTitle, int keyVersion, long lowest, long highest, boolean pending) {}
 
     /** Registers a meter with its first key version; fails when the id or system title is taken. */
     @Transactional
@@ -203,6 +207,7 @@ public class MeterRegistry {
         if (advances.isEmpty()) {
             return List.of();
         }
+        retireReplacedKeys(advances.stream().filter(CounterAdvance::pending).toList());
         int n = advances.size();
         String[] ids = new String[n];
         Integer[] versions = new Integer[n];
@@ -215,7 +220,6 @@ public class MeterRegistry {
             lowest[i] = a.lowest();
             highest[i] = a.highest();
         }
-        retireReplacedKeys(ids, versions);
         List<String> risen = jdbc.sql("""
                         UPDATE meter_key k
                            SET invocation_counter = u.highest,
@@ -239,8 +243,16 @@ public class MeterRegistry {
         return stuck;
     }
 
-    /** Retires the active key of each meter whose pending version is now used (before that version becomes ACTIVE). */
-    private void retireReplacedKeys(String[] ids, Integer[] versions) {
+    /**
+     * Retires the active key of each meter whose pending version is now used (before that version becomes ACTIVE).
+     * Only advances under a version known as PENDING can do that, and they are rare (a rotation's first frame).
+     */
+    private void retireReplacedKeys(List<CounterAdvance> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String[] ids = pending.stream().map(a -> a.meterId().value()).toArray(String[]::new);
+        Integer[] versions = pending.stream().map(CounterAdvance::keyVersion).toArray(Integer[]::new);
         jdbc.sql("""
                         UPDATE meter_key k SET status = 'RETIRED'
                           FROM unnest(?::text[], ?::int[]) AS u(meter_id, key_version)
@@ -322,6 +334,8 @@ public class MeterRegistry {
         }
         List<Map.Entry<MeterId, Heard>> entries = new ArrayList<>(heard.entrySet());
         entries.forEach(e -> heard.remove(e.getKey(), e.getValue()));
+        // In key order the update walks the meter table and its index page by page instead of at random.
+        entries.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(MeterId::value)));
         int n = entries.size();
         String[] ids = new String[n];
         String[] collectors = new String[n];

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.meterguard.dlms.RegisterValue;
 import org.meterguard.server.database.CopyBinary;
 import org.meterguard.server.database.MonthPartitions;
+import org.meterguard.server.meters.MeterKey;
 import org.meterguard.server.meters.MeterRegistry;
 import org.meterguard.server.meters.MeterRegistry.CounterAdvance;
 import org.meterguard.server.meters.MeterRegistry.KeyRef;
@@ -149,7 +150,8 @@ class BatchWriter {
                     first.meter().systemTitle(),
                     key.version(),
                     counter(batch, indices.get(0)),
-                    counter(batch, indices.get(indices.size() - 1))));
+                    counter(batch, indices.get(indices.size() - 1)),
+                    pending(first)));
         });
         for (KeyRef stuck : meters.advanceCounters(advances)) {
             List<Integer> indices = freshByKey.get(stuck);
@@ -173,6 +175,12 @@ class BatchWriter {
         });
         freshByKey.values().removeIf(List::isEmpty);
         return advanced;
+    }
+
+    /** True when the frame's key version was PENDING in the registry when the frame was verified. */
+    private static boolean pending(Incoming.Fresh frame) {
+        return frame.meter().acceptedKeys().stream()
+                .anyMatch(k -> k.version() == frame.keyVersion() && k.status() == MeterKey.Status.PENDING);
     }
 
     /** A stale frame whose counter and tag are on record (or accepted earlier in this batch) is a duplicate. */
