@@ -10,11 +10,13 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
+import org.meterguard.dlms.GcmWarmUp;
 import org.meterguard.dlms.WrapperDescriptor;
 import org.meterguard.server.headend.HeadEnd;
 import org.meterguard.server.headend.HeadEndProperties;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HeadEndServer implements SmartLifecycle, HeadEnd {
     private static final Logger log = LoggerFactory.getLogger(HeadEndServer.class);
+    private static final long WARM_UP_BUDGET_NANOS = 10_000_000_000L;
+    private static final int FLUSHES_CONSOLIDATED = 256;
 
     private final HeadEndProperties properties;
     private final HeadEndServices services;
@@ -62,6 +66,9 @@ class HeadEndServer implements SmartLifecycle, HeadEnd {
                     protected void initChannel(SocketChannel channel) {
                         engines.ifPresent(engine -> channel.pipeline().addLast("tls", new SslHandler(engine.get())));
                         channel.pipeline()
+                                // A committed batch answers many frames at once: one TLS record and one write for
+                                // the answers a connection's event loop has ready, not one per frame.
+                                .addLast("flushes", new FlushConsolidationHandler(FLUSHES_CONSOLIDATED, true))
                                 .addLast(
                                         "wrapper",
                                         new LengthFieldBasedFrameDecoder(
@@ -77,10 +84,32 @@ class HeadEndServer implements SmartLifecycle, HeadEnd {
                 .bind(new InetSocketAddress(properties.bindAddress(), properties.port()))
                 .syncUninterruptibly()
                 .channel();
+        warmUp(engines.isPresent());
         log.info(
                 "Head-end listening for {} on {}",
                 engines.isPresent() ? "collectors over mutual TLS 1.3" : "plain TCP (TLS is switched off)",
                 listener.localAddress());
+    }
+
+    /**
+     * Lets the JIT compile AES-GCM (TLS records and frames) in the background while the first collectors connect:
+     * interpreted, it costs a started head-end tens of times more CPU per frame until enough traffic has passed.
+     */
+    private static void warmUp(boolean tls) {
+        Thread warmUp = new Thread(
+                () -> {
+                    long started = System.nanoTime();
+                    int messages = GcmWarmUp.run(WARM_UP_BUDGET_NANOS);
+                    log.info(
+                            "AES-GCM warmed up with {} messages in {} ms (TLS {})",
+                            messages,
+                            (System.nanoTime() - started) / 1_000_000,
+                            tls ? "on" : "off");
+                },
+                "headend-gcm-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     @Override
