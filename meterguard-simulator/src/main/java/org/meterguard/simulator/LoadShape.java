@@ -11,19 +11,43 @@ import java.time.ZonedDateTime;
  * give the same value, so a re-sent interval is identical and the store can recognise it.
  */
 public final class LoadShape {
+    private static final int RECENT = 1024;
+
     private final ZoneId zone;
     private final Duration interval;
+    /**
+     * The local time of recent interval starts, shared by every meter (a fleet pushes the same intervals): converting
+     * an instant to the zone's local time cost more than the rest of a meter's day. Slots hold immutable entries and
+     * are written without locks; a thread that misses or sees an older entry computes the same value again.
+     */
+    private final LocalStart[] recent = new LocalStart[RECENT];
 
     public LoadShape(ZoneId zone, Duration interval) {
         this.zone = zone;
         this.interval = interval;
     }
 
+    /** An interval start in local time: the hour of day with its fraction, and the seasonal load. */
+    private record LocalStart(long epochSecond, double hour, double seasonal) {}
+
+    private LocalStart local(Instant start) {
+        long second = start.getEpochSecond();
+        int slot = (int) Math.floorMod(second / 60, (long) RECENT);
+        LocalStart cached = recent[slot];
+        if (cached != null && cached.epochSecond() == second) {
+            return cached;
+        }
+        ZonedDateTime local = start.atZone(zone);
+        LocalStart computed = new LocalStart(second, local.getHour() + local.getMinute() / 60.0, seasonal(local));
+        recent[slot] = computed;
+        return computed;
+    }
+
     /** Energy delivered to the customer over the interval starting at {@code start}, in Wh. */
     public long importWh(SimulatedMeter meter, Instant start) {
-        ZonedDateTime local = start.atZone(zone);
-        double hour = local.getHour() + local.getMinute() / 60.0;
-        double kw = 0.35 + peak(hour, 7.5, 1.2, 1.1) + peak(hour, 19.0, 2.5, 2.2) + seasonal(local);
+        LocalStart local = local(start);
+        double hour = local.hour();
+        double kw = 0.35 + peak(hour, 7.5, 1.2, 1.1) + peak(hour, 19.0, 2.5, 2.2) + local.seasonal();
         kw *= 0.8 + 0.4 * noise(meter.seed(), start);
         return Math.round(kw * 1000 * interval.toSeconds() / 3600.0);
     }
@@ -33,8 +57,7 @@ public final class LoadShape {
         if (Math.floorMod(meter.seed() >>> 7, 3) != 0) {
             return 0;
         }
-        ZonedDateTime local = start.atZone(zone);
-        double hour = local.getHour() + local.getMinute() / 60.0;
+        double hour = local(start).hour();
         double kw = Math.max(0, 3.0 * Math.sin(Math.PI * (hour - 6.5) / 13.0)) - 0.6;
         kw = Math.max(0, kw) * (0.7 + 0.3 * noise(meter.seed() ^ 0x5A5A, start));
         return Math.round(kw * 1000 * interval.toSeconds() / 3600.0);
