@@ -44,7 +44,8 @@ public final class GcmWarmUp {
             int done = 0;
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 long started = System.nanoTime();
-                for (int i = 0; i < BLOCK; i++, done++) {
+                int i = 0;
+                for (; i < BLOCK && System.nanoTime() < deadline; i++, done++) {
                     iv[0] = (byte) done;
                     iv[1] = (byte) (done >>> 8);
                     iv[2] = (byte) (done >>> 16);
@@ -68,7 +69,7 @@ public final class GcmWarmUp {
                     cipher.doFinal(directOut, heapOut);
                     iv[3]--;
                 }
-                if ((System.nanoTime() - started) / BLOCK < COMPILED_NANOS) {
+                if (i == BLOCK && (System.nanoTime() - started) / BLOCK < COMPILED_NANOS) {
                     return done;
                 }
             }
