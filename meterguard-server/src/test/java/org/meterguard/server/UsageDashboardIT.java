@@ -18,8 +18,6 @@ import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.server.access.AccessDenied;
-import org.meterguard.server.access.SignedInUser;
-import org.meterguard.server.access.UserKind;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
@@ -32,7 +30,6 @@ import org.meterguard.server.readings.ReadingStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -183,15 +180,7 @@ class UsageDashboardIT {
 
     /** A signed-in customer whose principal names their own account. */
     private static Authentication customer(String accountId) {
-        SignedInUser user = new SignedInUser(
-                "customer-" + accountId,
-                null,
-                UserKind.CUSTOMER,
-                SignedInUser.CUSTOMER_ROLE,
-                List.of(accountId),
-                false,
-                true);
-        return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
+        return SignedInCustomers.of(accountId);
     }
 
     private static LocalDate day(String text) {

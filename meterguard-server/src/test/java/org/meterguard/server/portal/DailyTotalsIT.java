@@ -21,8 +21,7 @@ import org.meterguard.core.TimeRange;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.core.usage.UsagePeriod;
 import org.meterguard.core.usage.UsageSeries;
-import org.meterguard.server.access.SignedInUser;
-import org.meterguard.server.access.UserKind;
+import org.meterguard.server.SignedInCustomers;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
@@ -36,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -250,14 +248,6 @@ class DailyTotalsIT {
     }
 
     private static Authentication customer(String accountId) {
-        SignedInUser user = new SignedInUser(
-                "customer-" + accountId,
-                null,
-                UserKind.CUSTOMER,
-                SignedInUser.CUSTOMER_ROLE,
-                List.of(accountId),
-                false,
-                true);
-        return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
+        return SignedInCustomers.of(accountId);
     }
 }
