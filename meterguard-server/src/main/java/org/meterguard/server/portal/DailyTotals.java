@@ -2,6 +2,7 @@ package org.meterguard.server.portal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import org.meterguard.core.usage.Resolution;
 import org.meterguard.core.usage.UsagePeriod;
 import org.meterguard.core.usage.UsageSeries;
 import org.meterguard.server.readings.DaysChanged;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +43,16 @@ class DailyTotals {
     private final MeterUsageReader reader;
     private final Cache<Key, Month> months;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+
+    /** Reports the cache's size, hits, misses and evictions as {@code cache.*} meters named {@code portal.daily-totals}. */
+    @Autowired
+    DailyTotals(
+            MeterUsageReader reader,
+            PortalProperties properties,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> metrics) {
+        this(reader, properties);
+        metrics.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, months, "portal.daily-totals"));
+    }
 
     DailyTotals(MeterUsageReader reader, PortalProperties properties) {
         this.reader = reader;

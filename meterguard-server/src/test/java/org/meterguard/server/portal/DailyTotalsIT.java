@@ -83,6 +83,9 @@ class DailyTotalsIT {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @BeforeEach
     void metersWithTwoOccupantsEach() {
         if (accounts.exists("ACC-TOTALS-LA-NEW")) {
@@ -133,6 +136,13 @@ class DailyTotalsIT {
             }
         }
         assertThat(totals.size()).as("months kept").isPositive();
+        assertThat(metrics.get("cache.gets")
+                        .tag("cache", "portal.daily-totals")
+                        .tag("result", "hit")
+                        .functionCounter()
+                        .count())
+                .as("hits counted for operators")
+                .isPositive();
     }
 
     @Test
