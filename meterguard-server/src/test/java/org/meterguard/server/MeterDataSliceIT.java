@@ -382,6 +382,10 @@ class MeterDataSliceIT {
             assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(3), events))
                             .status())
                     .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+            // The same register read again, in a new frame: stored once.
+            assertThat(client.push(PushBuilder.wrap(meter, new InvocationCounter(4), registers))
+                            .status())
+                    .isEqualTo(PushAcknowledgement.Status.ACCEPTED);
         }
 
         assertThat(jdbc.sql("SELECT code || ' ' || coalesce(kind, '?') FROM meter_event WHERE meter_id = ?"

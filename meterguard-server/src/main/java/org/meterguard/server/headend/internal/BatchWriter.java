@@ -277,22 +277,40 @@ class BatchWriter {
                 .list();
     }
 
+    /** Stores the batch's register reads in one statement; a read already stored (a re-sent frame) is kept as it was. */
     private void storeRegisters(List<Incoming.Fresh> accepted) {
+        List<String> meters = new ArrayList<>();
+        List<String> obis = new ArrayList<>();
+        List<String> captured = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        List<Short> scalers = new ArrayList<>();
+        List<Short> units = new ArrayList<>();
         for (Incoming.Fresh frame : accepted) {
             for (RegisterValue read : frame.content().registers()) {
-                jdbc.sql("""
-                                INSERT INTO register_read (meter_id, obis, captured_at, value, scaler, unit)
-                                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                        .params(
-                                frame.meter().meterId().value(),
-                                read.obis().toString(),
-                                java.sql.Timestamp.from(read.capturedAt()),
-                                read.value(),
-                                read.scaler(),
-                                read.unit())
-                        .update();
+                meters.add(frame.meter().meterId().value());
+                obis.add(read.obis().toString());
+                captured.add(read.capturedAt().toString());
+                values.add(read.value());
+                scalers.add((short) read.scaler());
+                units.add((short) read.unit());
             }
         }
+        if (meters.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO register_read (meter_id, obis, captured_at, value, scaler, unit)
+                        SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::smallint[],
+                                             ?::smallint[])
+                        ON CONFLICT DO NOTHING""")
+                .params(
+                        meters.toArray(String[]::new),
+                        obis.toArray(String[]::new),
+                        captured.toArray(String[]::new),
+                        values.toArray(Long[]::new),
+                        scalers.toArray(Short[]::new),
+                        units.toArray(Short[]::new))
+                .update();
     }
 
     private void copy(CopyBinary rows, String sql) {
