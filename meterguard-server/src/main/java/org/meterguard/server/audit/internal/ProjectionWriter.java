@@ -1,16 +1,19 @@
 package org.meterguard.server.audit.internal;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.meterguard.audit.AuditEvent;
 import org.meterguard.audit.JournalRecordSink;
 import org.meterguard.audit.MerkleHashing;
 import org.meterguard.audit.SignedTreeHead;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.meterguard.server.database.CopyBinary;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * head of size n again).
  */
 final class ProjectionWriter {
-    private static final String INSERT_ENTRY = """
-            INSERT INTO audit_entry (seq, recorded_at, actor, role, action, resource, subject, purpose,
-                                     basis, decision, client_address, detail, entry, leaf_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COPY_ENTRIES = """
+            COPY audit_entry (seq, recorded_at, actor, role, action, resource, subject, purpose,
+                              basis, decision, client_address, detail, entry, leaf_hash)
+            FROM STDIN (FORMAT binary)""";
     private static final String INSERT_HEAD = """
             INSERT INTO audit_tree_head (tree_size, signed_at, root_hash, key_id, encoded)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING""";
@@ -70,21 +73,11 @@ final class ProjectionWriter {
         return size == null ? 0 : size;
     }
 
-    /** Stores the batch in one transaction, the entries as one JDBC batch. */
+    /** Stores the batch in one transaction, the entries by one binary COPY. */
     void store(Batch batch) {
         transactions.executeWithoutResult(status -> {
             if (!batch.entries.isEmpty()) {
-                jdbc.batchUpdate(INSERT_ENTRY, new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement insert, int i) throws SQLException {
-                        bind(insert, batch.indices.get(i), batch.entries.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return batch.entries.size();
-                    }
-                });
+                copy(batch);
             }
             for (SignedTreeHead head : batch.heads) {
                 jdbc.update(
@@ -98,26 +91,44 @@ final class ProjectionWriter {
         });
     }
 
-    private static void bind(PreparedStatement insert, long index, byte[] entry) throws SQLException {
+    private void copy(Batch batch) {
+        CopyBinary rows = new CopyBinary(batch.entries.size(), 512);
+        for (int i = 0; i < batch.entries.size(); i++) {
+            append(rows, batch.indices.get(i), batch.entries.get(i));
+        }
+        DataSource dataSource = jdbc.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyInto(connection, COPY_ENTRIES);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException(
+                    "COPY of " + rows.rows() + " audit entries from " + batch.indices.get(0) + " failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void append(CopyBinary rows, long index, byte[] entry) {
         AuditEvent event;
         try {
             event = AuditEvent.fromCanonicalBytes(entry);
         } catch (IllegalArgumentException e) {
             event = UNREADABLE; // still projected, with its bytes, so the index stays gapless
         }
-        insert.setLong(1, index);
-        insert.setTimestamp(2, Timestamp.from(event.at()));
-        insert.setString(3, event.actor());
-        insert.setString(4, event.role());
-        insert.setString(5, event.action());
-        insert.setString(6, event.resource());
-        insert.setString(7, event.subject());
-        insert.setString(8, event.purpose());
-        insert.setString(9, event.basis());
-        insert.setString(10, event.decision());
-        insert.setString(11, event.clientAddress());
-        insert.setString(12, event.detail());
-        insert.setBytes(13, entry);
-        insert.setBytes(14, MerkleHashing.leafHash(entry).bytes());
+        rows.row(14)
+                .int8(index)
+                .timestamptz(event.at())
+                .text(event.actor())
+                .text(event.role())
+                .text(event.action())
+                .text(event.resource())
+                .text(event.subject())
+                .text(event.purpose())
+                .text(event.basis())
+                .text(event.decision())
+                .text(event.clientAddress())
+                .text(event.detail())
+                .bytea(entry)
+                .bytea(MerkleHashing.leafHash(entry).bytes());
     }
 }
