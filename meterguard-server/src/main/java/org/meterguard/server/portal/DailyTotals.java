@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -69,6 +71,14 @@ class DailyTotals {
         static Totals of(UsageSeries series) {
             return new Totals(series.values(), series.intervals(), series.estimated());
         }
+
+        /** Days {@code [from, from + length)} of these. */
+        Totals slice(int from, int length) {
+            return new Totals(
+                    Arrays.copyOfRange(sums, from, from + length),
+                    Arrays.copyOfRange(counts, from, from + length),
+                    Arrays.copyOfRange(estimates, from, from + length));
+        }
     }
 
     /** One meter's local days of one month in one zone: each day's first second, and each channel's totals. */
@@ -124,23 +134,16 @@ class DailyTotals {
         Totals allImported = Totals.of(imported);
         Totals allExported = Totals.of(exported);
         long[] allStarts = imported.startSeconds();
-        int n = (int) (through.getYear() * 12L + through.getMonthValue() - from.getYear() * 12L - from.getMonthValue())
-                + 1;
+        int n = (int) ChronoUnit.MONTHS.between(from, through) + 1;
         Month[] loaded = new Month[n];
         int day = 0;
         for (int i = 0; i < n; i++) {
             int length = from.plusMonths(i).lengthOfMonth();
             loaded[i] = new Month(
                     zone,
-                    slice(allStarts, day, length),
-                    new Totals(
-                            slice(allImported.sums(), day, length),
-                            slice(allImported.counts(), day, length),
-                            slice(allImported.estimates(), day, length)),
-                    new Totals(
-                            slice(allExported.sums(), day, length),
-                            slice(allExported.counts(), day, length),
-                            slice(allExported.estimates(), day, length)));
+                    Arrays.copyOfRange(allStarts, day, day + length),
+                    allImported.slice(day, length),
+                    allExported.slice(day, length));
             months.put(new Key(meter, from.plusMonths(i)), loaded[i]);
             day += length;
         }
@@ -209,13 +212,5 @@ class DailyTotals {
     private static int stripe(MeterId meter) {
         int h = meter.hashCode();
         return (h ^ (h >>> 16)) & (STRIPES - 1);
-    }
-
-    private static long[] slice(long[] all, int from, int length) {
-        return java.util.Arrays.copyOfRange(all, from, from + length);
-    }
-
-    private static int[] slice(int[] all, int from, int length) {
-        return java.util.Arrays.copyOfRange(all, from, from + length);
     }
 }
