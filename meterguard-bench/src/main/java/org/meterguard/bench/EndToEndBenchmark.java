@@ -117,7 +117,8 @@ public final class EndToEndBenchmark {
         List<SimulatedMeter> fleet = fleet(count);
         Path shipment = directory.resolve("key-shipment.csv");
         writeShipment(shipment, fleet);
-        int headEndPort = freePort();
+        int[] ports = freePorts(2);
+        int headEndPort = ports[0];
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         String extra = System.getenv("MG_BENCH_SERVER_JVM_ARGS");
@@ -134,7 +135,7 @@ public final class EndToEndBenchmark {
                 "--meterguard.headend.batch-size=" + batchSize,
                 "--meterguard.headend.collector-frames-per-second=1000000",
                 "--meterguard.headend.collector-burst=1000000",
-                "--server.port=" + freePort()));
+                "--server.port=" + ports[1]));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread pump = new Thread(() -> collect(server, output), "server-output");
@@ -312,9 +313,22 @@ public final class EndToEndBenchmark {
         throw new IllegalStateException("the server did not get ready; its output:\n" + String.join("\n", lines));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all sockets are held open together, since port 0 asked twice can repeat. */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +22,9 @@ import java.util.function.Predicate;
  * start).
  */
 final class ServerProcess implements AutoCloseable {
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     final int httpPort;
@@ -47,10 +53,26 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, httpPort, headEndPort);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port no one listens on, below Linux's ephemeral range (32768-60999) so that no outgoing connection of
+     * another test takes it between now and the server's bind (or its restart on the same port), and never one
+     * handed out before in this JVM. Asking the kernel for port 0 twice can return the same port twice, which
+     * once made the head-end's bind collide with Tomcat's.
+     */
+    static synchronized int freePort() throws IOException {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // taken; try another
+            }
         }
+        throw new IOException("no free port in 20000-31999 after 1000 attempts");
     }
 
     /** Waits until a line matching {@code condition} has been printed; fails with the output so far. */
