@@ -8,13 +8,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dailyTotalsMonths how many meter-months of daily totals {@link DailyTotals} keeps in memory (about 1 KB
  *     each; a customer's year with the year before is 25), 0 to keep none and read every view from the store
+ * @param dashboardConcurrency how many dashboard answers are worked out at once (their data read and written as
+ *     JSON, after the access decision and its audit entry), the others waiting their turn ({@link AnswerGate}); 0,
+ *     the default, for the number of processors plus one
  */
 @ConfigurationProperties("meterguard.portal")
-public record PortalProperties(@DefaultValue("200000") long dailyTotalsMonths) {
+public record PortalProperties(
+        @DefaultValue("200000") long dailyTotalsMonths,
+        @DefaultValue("0") int dashboardConcurrency) {
     public PortalProperties {
         if (dailyTotalsMonths < 0) {
             throw new IllegalArgumentException(
                     "meterguard.portal.daily-totals-months must not be negative, not " + dailyTotalsMonths);
         }
+        if (dashboardConcurrency < 0) {
+            throw new IllegalArgumentException(
+                    "meterguard.portal.dashboard-concurrency must not be negative, not " + dashboardConcurrency);
+        }
+    }
+
+    /** How many dashboard answers are worked out at once: as configured, or the processors plus one. */
+    int dashboardPermits() {
+        return dashboardConcurrency > 0
+                ? dashboardConcurrency
+                : Runtime.getRuntime().availableProcessors() + 1;
     }
 }

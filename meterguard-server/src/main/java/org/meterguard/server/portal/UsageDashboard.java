@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.meterguard.core.TimeRange;
 import org.meterguard.core.usage.Resolution;
 import org.meterguard.core.usage.UsagePeriod;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
  * account's meters measured during its occupancy is read ({@link Accounts#meteredPeriods}); each meter's days are
  * read once for both periods and both channels, whole local days at daily and monthly resolution from the
  * {@link DailyTotals} kept in memory. The read is decided and audited by
- * {@link AccessControl#authorizeOwn} before anything is read.
+ * {@link AccessControl#authorizeOwn} before anything is read; then at most a few answers are worked out at once,
+ * the others waiting their turn ({@link AnswerGate}, {@code meterguard.portal.dashboard-concurrency}).
  */
 @Service
 public class UsageDashboard {
@@ -30,18 +32,21 @@ public class UsageDashboard {
     private final DailyTotals dailyTotals;
     private final AccessControl access;
     private final ZoneId defaultZone;
+    private final AnswerGate gate;
 
     UsageDashboard(
             Accounts accounts,
             MeterUsageReader reader,
             DailyTotals dailyTotals,
             AccessControl access,
-            VeeProperties properties) {
+            VeeProperties properties,
+            PortalProperties portal) {
         this.accounts = accounts;
         this.reader = reader;
         this.dailyTotals = dailyTotals;
         this.access = access;
         this.defaultZone = properties.defaultTimeZone();
+        this.gate = new AnswerGate(portal.dashboardPermits());
     }
 
     /** The local zone the account's usage is shown in: its first meter's, else the default. */
@@ -66,6 +71,22 @@ public class UsageDashboard {
             LocalDate end,
             Resolution resolution,
             String clientAddress) {
+        return usage(caller, accountId, first, end, resolution, clientAddress, Function.identity());
+    }
+
+    /**
+     * As {@link #usage(Authentication, String, LocalDate, LocalDate, Resolution, String)}, with the usage turned into
+     * the answer (e.g. its JSON) by {@code answer} in the same turn at the gate, so that the answer is finished as
+     * soon as its data is read.
+     */
+    public <T> T usage(
+            Authentication caller,
+            String accountId,
+            LocalDate first,
+            LocalDate end,
+            Resolution resolution,
+            String clientAddress,
+            Function<AccountUsage, T> answer) {
         access.authorizeOwn(
                 caller,
                 accountId,
@@ -73,6 +94,10 @@ public class UsageDashboard {
                 "account/" + accountId + "/usage",
                 first + ".." + end + " " + resolution + " with the period before",
                 clientAddress);
+        return gate.through(() -> answer.apply(read(accountId, first, end, resolution)));
+    }
+
+    private AccountUsage read(String accountId, LocalDate first, LocalDate end, Resolution resolution) {
         List<MeteredPeriod> periods = accounts.meteredPeriods(accountId);
         UsagePeriod period = new UsagePeriod(zoneOf(periods), first, end, resolution);
         UsagePeriod previous = period.previous();

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The usage dashboard's data for one meter-year of 15-minute import and export data, with 50 concurrent clients:
  * each client asks for its own account's year (and so the year before, for comparison) through the real
- * {@link UsageDashboard} (access decision and audit append included, fsync on) and serializes the answer to JSON
+ * {@link UsageDashboard} (access decision and audit append included, fsync on) and has the answer written as JSON
  * as the API does. Prints p50, p99 and the largest latency per resolution. Run:
  *
  * <pre>
@@ -70,11 +70,12 @@ public final class DashboardBenchmark {
     private final UsageDashboard dashboard;
     private final ConfigurableApplicationContext context;
     private final LocalDate asked;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
     private final List<String[]> table = new ArrayList<>();
 
     private DashboardBenchmark(ConfigurableApplicationContext context, LocalDate asked) {
         this.dashboard = context.getBean(UsageDashboard.class);
+        this.json = context.getBean(JsonMapper.class);
         this.context = context;
         this.asked = asked;
     }
@@ -201,8 +202,14 @@ public final class DashboardBenchmark {
                     if (written != null) {
                         context.publishEvent(written);
                     }
-                    byte[] body = json.writeValueAsBytes(
-                            UsageResponse.of(dashboard.usage(caller, account, asked, END, resolution, "127.0.0.1")));
+                    byte[] body = dashboard.usage(
+                            caller,
+                            account,
+                            asked,
+                            END,
+                            resolution,
+                            "127.0.0.1",
+                            usage -> json.writeValueAsBytes(UsageResponse.of(usage)));
                     if (body.length < 100) {
                         throw new IllegalStateException("an answer of " + body.length + " bytes");
                     }
