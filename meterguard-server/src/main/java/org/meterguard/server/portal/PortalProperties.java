@@ -11,15 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dashboardConcurrency how many dashboard answers are worked out at once (their data read and written as
  *     JSON, after the access decision and its audit entry), the others waiting their turn ({@link AnswerGate}); 0,
  *     the default, for the number of processors plus one
+ * @param keptAccounts how many accounts' metered periods {@link KeptPeriods} keeps in memory (a few hundred bytes
+ *     each), 0 to keep none and read them for every view
  */
 @ConfigurationProperties("meterguard.portal")
 public record PortalProperties(
         @DefaultValue("200000") long dailyTotalsMonths,
-        @DefaultValue("0") int dashboardConcurrency) {
+        @DefaultValue("0") int dashboardConcurrency,
+        @DefaultValue("200000") long keptAccounts) {
     public PortalProperties {
         if (dailyTotalsMonths < 0) {
             throw new IllegalArgumentException(
                     "meterguard.portal.daily-totals-months must not be negative, not " + dailyTotalsMonths);
+        }
+        if (keptAccounts < 0) {
+            throw new IllegalArgumentException(
+                    "meterguard.portal.kept-accounts must not be negative, not " + keptAccounts);
         }
         if (dashboardConcurrency < 0) {
             throw new IllegalArgumentException(

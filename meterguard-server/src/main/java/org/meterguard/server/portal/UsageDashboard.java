@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * A customer's usage dashboard: their own account's import and export summed into local buckets of the chosen
  * resolution, with the period before for comparison, and estimated intervals counted per bucket. Only what the
- * account's meters measured during its occupancy is read ({@link Accounts#meteredPeriods}); each meter's days are
+ * account's meters measured during its occupancy is read ({@link Accounts#meteredPeriods}, kept in memory by
+ * {@link KeptPeriods} while PostgreSQL tells us of changes); each meter's days are
  * read once for both periods and both channels, whole local days at daily and monthly resolution from the
  * {@link DailyTotals} kept in memory. The read is decided and audited by
  * {@link AccessControl#authorizeOwn} before anything is read; then at most a few answers are worked out at once,
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class UsageDashboard {
-    private final Accounts accounts;
+    private final KeptPeriods keptPeriods;
     private final MeterUsageReader reader;
     private final DailyTotals dailyTotals;
     private final AccessControl access;
@@ -35,13 +36,13 @@ public class UsageDashboard {
     private final AnswerGate gate;
 
     UsageDashboard(
-            Accounts accounts,
+            KeptPeriods keptPeriods,
             MeterUsageReader reader,
             DailyTotals dailyTotals,
             AccessControl access,
             VeeProperties properties,
             PortalProperties portal) {
-        this.accounts = accounts;
+        this.keptPeriods = keptPeriods;
         this.reader = reader;
         this.dailyTotals = dailyTotals;
         this.access = access;
@@ -51,7 +52,7 @@ public class UsageDashboard {
 
     /** The local zone the account's usage is shown in: its first meter's, else the default. */
     public ZoneId zoneOf(String accountId) {
-        return zoneOf(accounts.meteredPeriods(accountId));
+        return zoneOf(keptPeriods.of(accountId));
     }
 
     private ZoneId zoneOf(List<MeteredPeriod> periods) {
@@ -98,7 +99,7 @@ public class UsageDashboard {
     }
 
     private AccountUsage read(String accountId, LocalDate first, LocalDate end, Resolution resolution) {
-        List<MeteredPeriod> periods = accounts.meteredPeriods(accountId);
+        List<MeteredPeriod> periods = keptPeriods.of(accountId);
         UsagePeriod period = new UsagePeriod(zoneOf(periods), first, end, resolution);
         UsagePeriod previous = period.previous();
         AccountUsage usage = new AccountUsage(

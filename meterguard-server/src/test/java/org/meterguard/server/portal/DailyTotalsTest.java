@@ -41,7 +41,7 @@ class DailyTotalsTest {
     }
 
     private final HourlyReader reader = new HourlyReader();
-    private final DailyTotals totals = new DailyTotals(reader, new PortalProperties(1_000, 0));
+    private final DailyTotals totals = new DailyTotals(reader, new PortalProperties(1_000, 0, 0));
 
     @Test
     void daysAreAnsweredFromOneReadAndThenFromWhatIsKept() {
