@@ -72,9 +72,8 @@ class KeptPeriodsIT {
         List<MeteredPeriod> first = kept.of("ACC-KEPT-OLD");
         assertThat(first).isEqualTo(accounts.meteredPeriods("ACC-KEPT-OLD")).hasSize(1);
         assertThat(first.get(0).period().to()).isAfter(Instant.parse("9000-01-01T00:00:00Z"));
-        double hits = hits();
+        awaitKept("ACC-KEPT-OLD");
         assertThat(kept.of("ACC-KEPT-OLD")).isEqualTo(first);
-        assertThat(hits()).as("the second view takes them from memory").isEqualTo(hits + 1);
         assertThat(kept.of("ACC-KEPT-NEW")).isEmpty();
 
         // A move-out by plain SQL, not through the services.
@@ -98,7 +97,7 @@ class KeptPeriodsIT {
 
         // The listening connection breaks; a change made while it is down sends a notice no one hears. Once it
         // is back, the periods kept before must not be used.
-        assertThat(kept.of("ACC-KEPT-OLD")).isEqualTo(kept.of("ACC-KEPT-OLD"));
+        awaitKept("ACC-KEPT-OLD");
         assertThat(jdbc.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")
                         .param(KeptPeriods.APPLICATION_NAME)
                         .query(Long.class)
@@ -116,6 +115,18 @@ class KeptPeriodsIT {
     /** Waits until the kept periods of the account are what the database says (a notice takes milliseconds). */
     private void awaitCurrent(String account) throws InterruptedException {
         await(account + "'s kept periods are current", () -> kept.of(account).equals(accounts.meteredPeriods(account)));
+    }
+
+    /**
+     * Waits until a view takes the account's periods from memory. Not at once: notices of the set-up's own commits
+     * may still be arriving, and each drops what is kept.
+     */
+    private void awaitKept(String account) throws InterruptedException {
+        await(account + "'s periods are kept", () -> {
+            double hits = hits();
+            kept.of(account);
+            return hits() > hits;
+        });
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
