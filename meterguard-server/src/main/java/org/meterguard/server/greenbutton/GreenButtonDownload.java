@@ -27,7 +27,7 @@ import org.meterguard.server.accounts.MeteredPeriod;
 import org.meterguard.server.readings.DayRowHandler;
 import org.meterguard.server.readings.QualifiedDayHandler;
 import org.meterguard.server.readings.ReadingStore;
-import org.meterguard.server.vee.Validation;
+import org.meterguard.server.vee.VeeProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,12 +52,12 @@ public class GreenButtonDownload {
 
     private final Accounts accounts;
     private final ReadingStore store;
-    private final Validation zones;
+    private final ZoneId defaultZone;
 
-    GreenButtonDownload(Accounts accounts, ReadingStore store, Validation zones) {
+    GreenButtonDownload(Accounts accounts, ReadingStore store, VeeProperties properties) {
         this.accounts = accounts;
         this.store = store;
-        this.zones = zones;
+        this.defaultZone = properties.defaultTimeZone();
     }
 
     /** The two forms of a download. */
@@ -147,7 +147,10 @@ public class GreenButtonDownload {
     private long usagePoint(
             UsageWriter writer, String servicePointId, List<MeteredPeriod> periods, TimeRange range, boolean summaries)
             throws IOException {
-        ZoneId zone = zones.zoneOf(periods.get(0).meterId());
+        // The metered periods carry their meter's zone (one query fewer per usage point).
+        ZoneId zone = periods.get(0).meterZone() == null
+                ? defaultZone
+                : periods.get(0).meterZone();
         List<TimeRange> spans = spans(periods, range);
         writer.usagePoint(new ExportedUsagePoint(
                 "Electricity service point " + servicePointId,
