@@ -287,21 +287,14 @@ class UsageHoursIT {
                 dashboard.usage(customer(account), account, LocalDate.parse(from), LocalDate.parse(to), resolution, "");
         UsagePeriod period = new UsagePeriod(zone, LocalDate.parse(from), LocalDate.parse(to), resolution);
         for (Channel channel : CHANNELS) {
-            UsageSeries expected = new UsageSeries(period);
-            for (IntervalReading reading : store.read(meter, channel, new TimeRange(period.from(), period.to()))) {
-                if (!reading.start().isBefore(INSTALLED)) {
-                    expected.add(
-                            reading.start().getEpochSecond(),
-                            reading.value(),
-                            reading.quality().isEstimate());
-                }
-            }
+            UsageSeries expected = UsageExpectations.expected(
+                    period,
+                    store.read(meter, channel, new TimeRange(period.from(), period.to())),
+                    new TimeRange(INSTALLED, period.to()));
             UsageSeries actual = channel == Channel.ACTIVE_ENERGY_IMPORT ? usage.imported() : usage.exported();
             String what = name + " " + channel + " " + resolution + " " + from + ".." + to;
             assertThat(expected.total()).as(what).isPositive();
-            assertThat(actual.values()).as(what).containsExactly(expected.values());
-            assertThat(actual.intervals()).as(what).containsExactly(expected.intervals());
-            assertThat(actual.estimated()).as(what).containsExactly(expected.estimated());
+            UsageExpectations.assertSameBuckets(actual, expected, what);
         }
     }
 

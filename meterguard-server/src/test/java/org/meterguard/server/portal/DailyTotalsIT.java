@@ -22,6 +22,7 @@ import org.meterguard.core.usage.Resolution;
 import org.meterguard.core.usage.UsagePeriod;
 import org.meterguard.core.usage.UsageSeries;
 import org.meterguard.server.SignedInCustomers;
+import org.meterguard.server.UsageExpectations;
 import org.meterguard.server.accounts.AccountClass;
 import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
@@ -220,28 +221,17 @@ class DailyTotalsIT {
         TimeRange occupancy =
                 accounts.meteredPeriods(account(name, occupant)).get(0).period();
         for (Channel channel : CHANNELS) {
-            UsageSeries expected = new UsageSeries(period);
-            UsageSeries expectedBefore = new UsageSeries(period.previous());
-            for (IntervalReading reading :
-                    store.read(meter, channel, new TimeRange(period.previous().from(), period.to()))) {
-                if (occupancy.contains(reading.start())) {
-                    long start = reading.start().getEpochSecond();
-                    expected.add(start, reading.value(), reading.quality().isEstimate());
-                    expectedBefore.add(start, reading.value(), reading.quality().isEstimate());
-                }
-            }
+            List<IntervalReading> readings =
+                    store.read(meter, channel, new TimeRange(period.previous().from(), period.to()));
+            UsageSeries expected = UsageExpectations.expected(period, readings, occupancy);
+            UsageSeries expectedBefore = UsageExpectations.expected(period.previous(), readings, occupancy);
             boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
             String what = name + " " + occupant + " " + channel + " " + resolution + " " + from + ".." + to;
-            assertSame(imported ? usage.imported() : usage.exported(), expected, what);
-            assertSame(imported ? usage.previousImported() : usage.previousExported(), expectedBefore, what);
+            UsageExpectations.assertSameBuckets(imported ? usage.imported() : usage.exported(), expected, what);
+            UsageExpectations.assertSameBuckets(
+                    imported ? usage.previousImported() : usage.previousExported(), expectedBefore, what);
             assertThat(expected.total() + expectedBefore.total()).as(what).isPositive();
         }
-    }
-
-    private static void assertSame(UsageSeries actual, UsageSeries expected, String what) {
-        assertThat(actual.values()).as(what).containsExactly(expected.values());
-        assertThat(actual.intervals()).as(what).containsExactly(expected.intervals());
-        assertThat(actual.estimated()).as(what).containsExactly(expected.estimated());
     }
 
     private AccountUsage view(String name, String occupant, Resolution resolution, String from, String to) {
