@@ -19,4 +19,9 @@ public record MeteredPeriod(
         Objects.requireNonNull(meterId, "meterId");
         Objects.requireNonNull(period, "period");
     }
+
+    /** The meter's local time zone, or {@code defaultZone} where none is set for it. */
+    public ZoneId zoneOr(ZoneId defaultZone) {
+        return meterZone == null ? defaultZone : meterZone;
+    }
 }

@@ -147,10 +147,7 @@ public class GreenButtonDownload {
     private long usagePoint(
             UsageWriter writer, String servicePointId, List<MeteredPeriod> periods, TimeRange range, boolean summaries)
             throws IOException {
-        // The metered periods carry their meter's zone (one query fewer per usage point).
-        ZoneId zone = periods.get(0).meterZone() == null
-                ? defaultZone
-                : periods.get(0).meterZone();
+        ZoneId zone = periods.get(0).zoneOr(defaultZone);
         List<TimeRange> spans = spans(periods, range);
         writer.usagePoint(new ExportedUsagePoint(
                 "Electricity service point " + servicePointId,

@@ -56,9 +56,7 @@ public class UsageDashboard {
     }
 
     private ZoneId zoneOf(List<MeteredPeriod> periods) {
-        return periods.isEmpty() || periods.get(0).meterZone() == null
-                ? defaultZone
-                : periods.get(0).meterZone();
+        return periods.isEmpty() ? defaultZone : periods.get(0).zoneOr(defaultZone);
     }
 
     /**
