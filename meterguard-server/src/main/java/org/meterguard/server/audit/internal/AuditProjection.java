@@ -75,7 +75,8 @@ public class AuditProjection implements SmartLifecycle {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException(
-                            "the audit projection holds " + projected + " of " + size + " entries after " + wait,
+                            "the audit projection holds " + projected + " of " + size + " entries after " + wait
+                                    + " (journal size " + journal.size() + ", " + cursor + "); " + followerState(),
                             new TimeoutException());
                 }
                 woken = true;
@@ -102,6 +103,8 @@ public class AuditProjection implements SmartLifecycle {
         running = true;
         follower = new Thread(this::follow, "audit-projection");
         follower.setDaemon(true);
+        follower.setUncaughtExceptionHandler(
+                (thread, e) -> log.error("Audit projection stopped at entry {}: its follower died", projected, e));
         follower.start();
     }
 
@@ -125,6 +128,23 @@ public class AuditProjection implements SmartLifecycle {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What the follower is doing, for the message of a projection that does not keep up: its state and where it
+     * stands, so that a stall shows whether it waits for PostgreSQL, for the journal, or died.
+     */
+    private String followerState() {
+        Thread thread = follower;
+        if (thread == null) {
+            return "no follower started";
+        }
+        StringBuilder state = new StringBuilder("follower ").append(thread.getState());
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = 0; i < Math.min(stack.length, 12); i++) {
+            state.append("\n\tat ").append(stack[i]);
+        }
+        return state.toString();
     }
 
     /** Waits up to {@code millis} for the follower to end; returns whether this thread was interrupted. */
