@@ -252,6 +252,7 @@ class UsageHoursIT {
                 }
                 hours.add(row);
             });
+            hours.sort(java.util.Comparator.comparingLong(row -> row[0])); // read in no particular order
             assertThat(hours).as("an hour row per day row of %s", channel).hasSameSizeAs(days);
             for (int i = 0; i < days.size(); i++) {
                 IntervalDay day = days.get(i);
