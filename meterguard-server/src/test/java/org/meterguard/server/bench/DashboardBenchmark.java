@@ -244,8 +244,8 @@ public final class DashboardBenchmark {
     private void print(int clients, int requests) {
         System.out.printf(
                 Locale.ROOT,
-                "%nDashboard data, one meter-year (%s..%s) of 15-minute import and export per account, with the year"
-                        + " before; %d concurrent clients x %d requests each%n%n",
+                "%nDashboard data of %s..%s, with the period before it as long, from a meter-year of 15-minute import"
+                        + " and export per account; %d concurrent clients x %d requests each%n%n",
                 asked,
                 END,
                 clients,
