@@ -52,11 +52,14 @@ import org.meterguard.simulator.SimulatedMeter;
  * data per meter through several collectors, each on its own mutually authenticated TLS 1.3 connection, each frame built and ciphered during the run. A reading
  * counts once the head-end has acknowledged its frame, which it does only after the frame's batch has
  * committed. The same run measures a baseline: the head-end storing each frame in its own transaction
- * ({@code batch-size=1}), as the foundation did.
+ * ({@code batch-size=1}), as the foundation did. {@code --warm-up-meters N} first pushes the day before for the
+ * fleet's first N meters, untimed, so that the measured day runs on a server (and simulator) whose JIT has compiled
+ * the path, as a head-end that has run for a while has; by default 0, the measured day starting on a fresh server.
  *
  * <pre>
  * ./mvnw -q -DskipTests package &amp;&amp; java -cp meterguard-bench/target/benchmarks.jar \
  *     org.meterguard.bench.EndToEndBenchmark [--meters 1000000] [--connections 16] [--baseline-meters 20000]
+ *     [--warm-up-meters 200000]
  * </pre>
  */
 public final class EndToEndBenchmark {
@@ -71,6 +74,7 @@ public final class EndToEndBenchmark {
         int baselineMeters = Integer.parseInt(options.getOrDefault("baseline-meters", "20000"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
         int window = Integer.parseInt(options.getOrDefault("window", "512"));
+        int warmUpMeters = Integer.parseInt(options.getOrDefault("warm-up-meters", "0"));
         Path jar = Path.of(options.getOrDefault("server-jar", "meterguard-server/target/meterguard-server.jar"));
         String heap = options.getOrDefault("server-heap", "6g");
         if (!Files.isReadable(jar)) {
@@ -81,9 +85,19 @@ public final class EndToEndBenchmark {
                 "End-to-end: %d meters x %d intervals over %d connections (window %d), %d processors%n",
                 meters, INTERVALS, connections, window, Runtime.getRuntime().availableProcessors());
         List<Result> results = new ArrayList<>();
-        results.add(run("group commit (batch-size 4096)", jar, heap, meters, connections, window, 4096));
+        String warm = warmUpMeters > 0 ? String.format(", after a warm-up day of %,d meters", warmUpMeters) : "";
+        results.add(run(
+                "group commit (batch-size 4096)" + warm, jar, heap, meters, connections, window, 4096, warmUpMeters));
         if (baselineMeters > 0) {
-            results.add(run("baseline: a transaction per frame", jar, heap, baselineMeters, connections, window, 1));
+            results.add(run(
+                    "baseline: a transaction per frame" + warm,
+                    jar,
+                    heap,
+                    baselineMeters,
+                    connections,
+                    window,
+                    1,
+                    Math.min(warmUpMeters, baselineMeters)));
         }
         System.out.println();
         System.out.println("| run | meters | frames | readings | seconds | frames/s | readings/s | rejected |");
@@ -111,7 +125,8 @@ public final class EndToEndBenchmark {
 
     private record Result(String name, int meters, long accepted, long rejected, double seconds) {}
 
-    private static Result run(String name, Path jar, String heap, int count, int connections, int window, int batchSize)
+    private static Result run(
+            String name, Path jar, String heap, int count, int connections, int window, int batchSize, int warmUp)
             throws Exception {
         Path directory = Files.createTempDirectory("meterguard-e2e");
         List<SimulatedMeter> fleet = fleet(count);
@@ -143,8 +158,23 @@ public final class EndToEndBenchmark {
         pump.start();
         try {
             awaitLine(server, output, l -> l.contains("Imported " + count + " meters"), Duration.ofMinutes(20));
+            LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            Path pki = directory.resolve("data/pki");
+            if (warmUp > 0) {
+                System.out.printf("%s: server up, %d meters imported; warming up with %d…%n", name, count, warmUp);
+                Result warmed = push(
+                        "warm-up",
+                        fleet.subList(0, warmUp),
+                        pki,
+                        headEndPort,
+                        connections,
+                        window,
+                        day.minusDays(1),
+                        1);
+                System.out.printf("warm-up: %,d frames accepted in %.1f s%n", warmed.accepted, warmed.seconds);
+            }
             System.out.printf("%s: server up, %d meters imported; pushing…%n", name, count);
-            return push(name, fleet, directory.resolve("data/pki"), headEndPort, connections, window);
+            return push(name, fleet, pki, headEndPort, connections, window, day, 2);
         } finally {
             server.destroy();
             if (!server.waitFor(120, TimeUnit.SECONDS)) {
@@ -153,9 +183,17 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static Result push(String name, List<SimulatedMeter> fleet, Path pki, int port, int connections, int window)
+    /** Pushes {@code day} for every meter of {@code fleet}, each frame under invocation counter {@code counter}. */
+    private static Result push(
+            String name,
+            List<SimulatedMeter> fleet,
+            Path pki,
+            int port,
+            int connections,
+            int window,
+            LocalDate day,
+            long counter)
             throws Exception {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         List<Instant> starts = new ArrayList<>(INTERVALS);
         for (int i = 0; i < INTERVALS; i++) {
             starts.add(day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(15L * i)));
@@ -166,7 +204,7 @@ public final class EndToEndBenchmark {
         List<Thread> threads = new ArrayList<>();
         List<Socket> sockets = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            sockets.add(collector(pki, "BENCH-COLLECTOR-" + c, port));
+            sockets.add(collector(pki, "BENCH-COLLECTOR-" + counter + "-" + c, port));
         }
         // The simulator's AES-GCM (frames and TLS records) compiled before the clock starts, as the head-end's is
         // by its own warm-up: the run measures steady pushing, not this JVM's JIT.
@@ -179,7 +217,7 @@ public final class EndToEndBenchmark {
             }
             Socket socket = sockets.get(c);
             Semaphore inFlight = new Semaphore(window);
-            Thread sender = new Thread(() -> send(socket, share, builder, starts, inFlight), "sender-" + c);
+            Thread sender = new Thread(() -> send(socket, share, builder, starts, counter, inFlight), "sender-" + c);
             Thread reader = new Thread(() -> read(socket, share.size(), inFlight, accepted, rejected), "reader-" + c);
             threads.add(sender);
             threads.add(reader);
@@ -218,13 +256,18 @@ public final class EndToEndBenchmark {
     }
 
     private static void send(
-            Socket socket, List<SimulatedMeter> meters, PushBuilder builder, List<Instant> starts, Semaphore inFlight) {
+            Socket socket,
+            List<SimulatedMeter> meters,
+            PushBuilder builder,
+            List<Instant> starts,
+            long counter,
+            Semaphore inFlight) {
         try {
             OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
             for (SimulatedMeter meter : meters) {
                 byte[] apdu = PushEncoder.loadProfile(
                         1, meter.systemTitle(), PushBuilder.RESIDENTIAL_LAYOUT, builder.profile(meter, starts));
-                byte[] frame = PushBuilder.wrap(meter, new InvocationCounter(1), apdu);
+                byte[] frame = PushBuilder.wrap(meter, new InvocationCounter(counter), apdu);
                 if (!inFlight.tryAcquire()) {
                     out.flush();
                     inFlight.acquire();
