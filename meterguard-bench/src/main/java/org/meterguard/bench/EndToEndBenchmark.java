@@ -75,6 +75,10 @@ public final class EndToEndBenchmark {
         int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
         int window = Integer.parseInt(options.getOrDefault("window", "512"));
         int warmUpMeters = Integer.parseInt(options.getOrDefault("warm-up-meters", "0"));
+        if (warmUpMeters < 0 || warmUpMeters > meters) {
+            throw new IllegalArgumentException(
+                    "--warm-up-meters " + warmUpMeters + " must lie between 0 and --meters " + meters);
+        }
         Path jar = Path.of(options.getOrDefault("server-jar", "meterguard-server/target/meterguard-server.jar"));
         String heap = options.getOrDefault("server-heap", "6g");
         if (!Files.isReadable(jar)) {

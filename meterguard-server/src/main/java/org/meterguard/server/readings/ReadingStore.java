@@ -422,9 +422,9 @@ public class ReadingStore {
      * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
      * {@code last} (inclusive), in no particular order: every stored day row has its hour row, written with it. For
      * a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values and
-     * add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions: a
-     * quarter of the statement's time, measured). One statement, so no transaction of its own (a read-only one would
-     * add its round trips to every view).
+     * add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions: about
+     * 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md). One statement, so no transaction
+     * of its own (a read-only one would add its round trips to every view).
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
