@@ -1,20 +1,16 @@
 package org.meterguard.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.meterguard.audit.AuditEvent;
 import org.meterguard.audit.AuditJournal;
 import org.meterguard.audit.ExportVerifier;
@@ -102,7 +98,7 @@ public final class AuditJournalBenchmark {
         if (verifyEntries > 0) {
             verifyRun(root, signer, pool, verifyEntries);
         }
-        delete(root);
+        TempDirectories.delete(root);
     }
 
     private record Result(String name, long entries, double seconds, long[] latencies) {}
@@ -140,7 +136,7 @@ public final class AuditJournalBenchmark {
             }
             end = System.nanoTime();
         }
-        delete(dir);
+        TempDirectories.delete(dir);
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         Result result = new Result(name, all.length, (end - start) / 1e9, all);
@@ -245,7 +241,7 @@ public final class AuditJournalBenchmark {
             journal.exportTo(export);
         }
         double written = (System.nanoTime() - start) / 1e9;
-        delete(dir);
+        TempDirectories.delete(dir);
         System.out.printf(
                 "%nVerification: %,d entries appended and exported in %.1f s; export %,d bytes%n",
                 entries, written, Files.size(export));
@@ -309,21 +305,6 @@ public final class AuditJournalBenchmark {
                     .canonicalBytes();
         }
         return pool;
-    }
-
-    private static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 
     private static Map<String, String> options(String[] args) {
