@@ -2,6 +2,9 @@ package org.meterguard.server.database;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,6 +36,9 @@ public final class CopyBinary {
 
     /** The mark of a missing slot in packed values. */
     public static final int PACKED_MISSING = Integer.MIN_VALUE;
+    /** Big-endian (network order, as COPY wants it) int stores into a byte array. */
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400L * 1_000_000L;
@@ -139,17 +145,19 @@ public final class CopyBinary {
     public CopyBinary int4Packed(long[] values, boolean[] present) {
         putInt(values.length * 4);
         ensure(values.length * 4);
-        for (int i = 0; i < values.length; i++) {
+        int at = length;
+        for (int i = 0; i < values.length; i++, at += 4) {
+            int packed = PACKED_MISSING;
             if (present[i]) {
                 long value = values[i];
                 if (value != (int) value || value == PACKED_MISSING) {
                     throw new IllegalArgumentException("value " + value + " at slot " + i + " does not fit an integer");
                 }
-                putInt((int) value);
-            } else {
-                putInt(PACKED_MISSING);
+                packed = (int) value;
             }
+            BIG_ENDIAN_INT.set(buffer, at, packed); // one store, the length written once after the loop
         }
+        length = at;
         return this;
     }
 

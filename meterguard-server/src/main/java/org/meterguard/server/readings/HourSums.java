@@ -31,17 +31,31 @@ final class HourSums {
     /** Sums a day's slots, each of {@code intervalSeconds}, into hours (by the hour its interval starts in). */
     static HourSums of(int intervalSeconds, long[] values, short[] quality, boolean[] present) {
         HourSums hours = new HourSums();
-        for (int slot = 0; slot < values.length; slot++) {
-            if (present[slot]) {
-                int hour = (int) ((long) slot * intervalSeconds / 3600);
-                hours.sums[hour] += values[slot];
-                hours.counts[hour]++;
-                if (ESTIMATE[quality[slot] & 0xff]) {
-                    hours.estimated[hour]++;
+        if (3600 % intervalSeconds == 0) {
+            // The usual grids (5, 15, 30, 60 minutes): whole slots per hour, counted without a division per slot,
+            // which was a tenth of the head-end's CPU in a fleet's day (JFR).
+            int perHour = 3600 / intervalSeconds;
+            for (int hour = 0, slot = 0; slot < values.length; hour++) {
+                for (int end = Math.min(slot + perHour, values.length); slot < end; slot++) {
+                    hours.add(hour, values[slot], quality[slot], present[slot]);
                 }
             }
+            return hours;
+        }
+        for (int slot = 0; slot < values.length; slot++) {
+            hours.add((int) ((long) slot * intervalSeconds / 3600), values[slot], quality[slot], present[slot]);
         }
         return hours;
+    }
+
+    private void add(int hour, long value, short quality, boolean present) {
+        if (present) {
+            sums[hour] += value;
+            counts[hour]++;
+            if (ESTIMATE[quality & 0xff]) {
+                estimated[hour]++;
+            }
+        }
     }
 
     /** Appends the row: meter_id, channel, day (already appended by the caller), sums, counts, estimated. */

@@ -179,8 +179,12 @@ class BatchWriter {
 
     /** True when the frame's key version was PENDING in the registry when the frame was verified. */
     private static boolean pending(Incoming.Fresh frame) {
-        return frame.meter().acceptedKeys().stream()
-                .anyMatch(k -> k.version() == frame.keyVersion() && k.status() == MeterKey.Status.PENDING);
+        for (MeterKey key : frame.meter().acceptedKeys()) { // once per key version and batch: no stream here
+            if (key.version() == frame.keyVersion() && key.status() == MeterKey.Status.PENDING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stale frame whose counter and tag are on record (or accepted earlier in this batch) is a duplicate. */
