@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,6 +130,9 @@ public final class DashboardBenchmark {
                 }
             }
             bench.print(clients, requests);
+        } finally {
+            // The context (and its embedded PostgreSQL) is closed by now; its files would stay behind, about 250 MB.
+            FileSystemUtils.deleteRecursively(data);
         }
     }
 
