@@ -31,31 +31,25 @@ final class HourSums {
     /** Sums a day's slots, each of {@code intervalSeconds}, into hours (by the hour its interval starts in). */
     static HourSums of(int intervalSeconds, long[] values, short[] quality, boolean[] present) {
         HourSums hours = new HourSums();
-        if (3600 % intervalSeconds == 0) {
-            // The usual grids (5, 15, 30, 60 minutes): whole slots per hour, counted without a division per slot,
-            // which was a tenth of the head-end's CPU in a fleet's day (JFR).
-            int perHour = 3600 / intervalSeconds;
-            for (int hour = 0, slot = 0; slot < values.length; hour++) {
-                for (int end = Math.min(slot + perHour, values.length); slot < end; slot++) {
-                    hours.add(hour, values[slot], quality[slot], present[slot]);
+        // The hour is advanced as the slots' starts pass its end, not divided out per slot: a long division per
+        // slot was a tenth of the head-end's CPU samples in a fleet's day (JFR).
+        int hour = 0;
+        long hourEnd = 3600;
+        long start = 0;
+        for (int slot = 0; slot < values.length; slot++, start += intervalSeconds) {
+            while (start >= hourEnd) {
+                hour++;
+                hourEnd += 3600;
+            }
+            if (present[slot]) {
+                hours.sums[hour] += values[slot];
+                hours.counts[hour]++;
+                if (ESTIMATE[quality[slot] & 0xff]) {
+                    hours.estimated[hour]++;
                 }
             }
-            return hours;
-        }
-        for (int slot = 0; slot < values.length; slot++) {
-            hours.add((int) ((long) slot * intervalSeconds / 3600), values[slot], quality[slot], present[slot]);
         }
         return hours;
-    }
-
-    private void add(int hour, long value, short quality, boolean present) {
-        if (present) {
-            sums[hour] += value;
-            counts[hour]++;
-            if (ESTIMATE[quality & 0xff]) {
-                estimated[hour]++;
-            }
-        }
     }
 
     /** Appends the row: meter_id, channel, day (already appended by the caller), sums, counts, estimated. */
