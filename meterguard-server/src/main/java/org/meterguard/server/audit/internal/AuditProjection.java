@@ -31,7 +31,17 @@ public class AuditProjection implements SmartLifecycle {
     private final ProjectionWriter writer;
     private final int batch;
     private final Duration wait;
-    private final Object signal = new Object();
+    /**
+     * Two monitors, never one held while the other is taken except waiter → wake: {@code wakeUp} is what the
+     * follower idles on and {@link #wake} notifies; {@code progress} is what waiters wait on and the follower notifies
+     * as {@link #projected} grows. With one monitor for both, each waiter's notification to the follower woke every
+     * other waiter, which notified again: with many readers waiting at once they kept the monitor so busy that the
+     * follower, holding a stored batch, could not get in to count it for a minute (AuthorizationMatrixIT, seen with
+     * this class's own timeout message: follower BLOCKED in storeBatch).
+     */
+    private final Object wakeUp = new Object();
+
+    private final Object progress = new Object();
 
     private volatile long projected;
     private volatile boolean running;
@@ -57,9 +67,9 @@ public class AuditProjection implements SmartLifecycle {
 
     /** Tells the follower there is something new; cheap, never blocks. */
     public void wake() {
-        synchronized (signal) {
+        synchronized (wakeUp) {
             woken = true;
-            signal.notifyAll();
+            wakeUp.notifyAll();
         }
     }
 
@@ -70,7 +80,7 @@ public class AuditProjection implements SmartLifecycle {
      */
     public void awaitProjected(long size) {
         long deadline = System.nanoTime() + wait.toNanos();
-        synchronized (signal) {
+        synchronized (progress) {
             while (projected < size) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -79,10 +89,9 @@ public class AuditProjection implements SmartLifecycle {
                                     + " (journal size " + journal.size() + ", " + cursor + "); " + followerState(),
                             new TimeoutException());
                 }
-                woken = true;
-                signal.notifyAll();
+                wake();
                 try {
-                    signal.wait(Math.max(1, left / 1_000_000));
+                    progress.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for the audit projection", e);
@@ -200,7 +209,7 @@ public class AuditProjection implements SmartLifecycle {
             long stored = writer.projectedSize();
             cursor.close();
             cursor = journal.cursor(stored);
-            synchronized (signal) {
+            synchronized (progress) {
                 projected = stored;
             }
         } catch (RuntimeException e) {
@@ -222,18 +231,18 @@ public class AuditProjection implements SmartLifecycle {
             return false;
         }
         writer.store(records);
-        synchronized (signal) {
+        synchronized (progress) {
             projected += entries;
-            signal.notifyAll();
+            progress.notifyAll();
         }
         return true;
     }
 
     private void idle() {
-        synchronized (signal) {
+        synchronized (wakeUp) {
             if (!woken && running) {
                 try {
-                    signal.wait(IDLE_POLL_MILLIS);
+                    wakeUp.wait(IDLE_POLL_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;
