@@ -21,6 +21,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.accounts.Contact;
 import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
+import org.meterguard.server.readings.MonthRollups;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.retention.Retention;
 import org.meterguard.server.retention.RetentionStep;
@@ -72,6 +73,9 @@ class RetentionIT {
     JdbcClient jdbc;
 
     @Autowired
+    MonthRollups rollups;
+
+    @Autowired
     AuditLog auditLog;
 
     @Test
@@ -89,6 +93,9 @@ class RetentionIT {
         accounts.close("ACC-GONE", NOW.minusSeconds(86_400L * 400));
         accounts.open("ACC-RECENT", AccountClass.RESIDENTIAL, contact(), NOW.minusSeconds(86_400L * 900));
         accounts.close("ACC-RECENT", NOW.minusSeconds(86_400L * 100));
+        rollups.rollUp(NOW);
+        assertThat(monthRows())
+                .containsExactly("1 2025-09-01", "3 2025-09-01", "1 2026-06-01", "3 2026-06-01", "3 2026-10-01");
         long auditBefore = auditEntries();
 
         List<RetentionStep> planned = retention.dryRun(NOW);
@@ -123,6 +130,8 @@ class RetentionIT {
                         .query(String.class)
                         .list())
                 .containsExactly("1 2026-06-10", "3 2026-10-10");
+        // And their months' rolled-up hours (V22): the dropped month's, and the deleted channel's of its month.
+        assertThat(monthRows()).containsExactly("1 2026-06-01", "3 2026-10-01");
         assertThat(rows("meter_event")).isEqualTo(1);
         assertThat(rows("received_frame")).isEqualTo(1);
         assertThat(accounts.contact("ACC-GONE")).isEmpty();
@@ -144,6 +153,17 @@ class RetentionIT {
                 .as("a dropped month is created again on demand")
                 .isEqualTo(3);
         assertThat(rows("interval_hours")).isEqualTo(3);
+    }
+
+    /** The rows of interval_months, as "channel month", each rolled up (none stale). */
+    private List<String> monthRows() {
+        assertThat(jdbc.sql("SELECT count(*) FROM interval_months WHERE stale")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        return jdbc.sql("SELECT channel || ' ' || month FROM interval_months ORDER BY month, channel")
+                .query(String.class)
+                .list();
     }
 
     private static long affected(List<RetentionStep> steps, String actionPrefix) {

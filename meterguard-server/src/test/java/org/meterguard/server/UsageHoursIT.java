@@ -29,6 +29,7 @@ import org.meterguard.server.accounts.ServicePoints;
 import org.meterguard.server.portal.AccountUsage;
 import org.meterguard.server.portal.UsageDashboard;
 import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.MonthRollups;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.readings.Revision;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,9 @@ class UsageHoursIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MonthRollups rollups;
 
     @Autowired
     TransactionTemplate transactions;
@@ -142,7 +146,7 @@ class UsageHoursIT {
                 List.of(Channel.ACTIVE_ENERGY_IMPORT),
                 LocalDate.parse("2026-06-01"),
                 LocalDate.parse("2026-06-01"),
-                (channel, day, sums, counts, estimated) -> sum[0] = sums[10]);
+                (channel, day, hours, sums, counts, estimated) -> sum[0] = sums[10]);
         assertThat(sum[0]).isEqualTo(4L * Integer.MAX_VALUE - 6);
         assertHoursMatchDays(meter);
     }
@@ -194,7 +198,7 @@ class UsageHoursIT {
                 List.of(Channel.ACTIVE_ENERGY_EXPORT),
                 LocalDate.parse("2026-11-01"),
                 LocalDate.parse("2026-11-01"),
-                (channel, day, sums, counts, estimated) -> {
+                (channel, day, hours, sums, counts, estimated) -> {
                     hour10[0] = (int) Math.min(Integer.MAX_VALUE, sums[10]);
                     hour10[1] = counts[10];
                     hour10[2] = estimated[10];
@@ -216,6 +220,145 @@ class UsageHoursIT {
         });
         assertHoursMatchDays(MeterId.of("MG-HOURS-LA"));
         assertHoursMatchDays(MeterId.of("MG-HOURS-IN"));
+    }
+
+    @Test
+    void rolledUpMonthsHoldTheirHoursAndAWriteIntoOneMakesItStaleUntilRebuilt() {
+        MeterId meter = MeterId.of("MG-HOURS-LA");
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        rollups.rollUp(now);
+        // Through October (ended more than a week before), every month with hour rows; November is still open.
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-03-01")).isEqualTo("rolled up");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-10-01")).isEqualTo("rolled up");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-11-01")).isEqualTo("none");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-05-01")).isEqualTo("none"); // no data
+        assertRolledUpReadsMatch(meter);
+
+        // An edit of 2026-03-15, as a data steward's: March's row is stale in the same transaction.
+        edit(meter, "2026-03-15", 50, 88_888);
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-03-01")).isEqualTo("stale");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-03-01")).isEqualTo("rolled up");
+        assertRolledUpReadsMatch(meter);
+
+        // A late reading for a month with no data yet (May) asks for a row of its own.
+        store.merge(
+                meter,
+                Channel.ACTIVE_ENERGY_EXPORT,
+                IntervalGrid.QUARTER_HOURLY,
+                List.of(new IntervalReading(Instant.parse("2026-05-31T23:45:00Z"), 321, ReadingQuality.VALID)));
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-05-01")).isEqualTo("stale");
+
+        assertThat(rollups.rollUp(now)).isGreaterThanOrEqualTo(2);
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-03-01")).isEqualTo("rolled up");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-05-01")).isEqualTo("rolled up");
+        long[] may31 = new long[2];
+        store.readHours(
+                meter,
+                List.of(Channel.ACTIVE_ENERGY_EXPORT),
+                LocalDate.parse("2026-05-01"),
+                LocalDate.parse("2026-05-31"),
+                (channel, day, hours, sums, counts, estimated) -> {
+                    assertThat(day).isEqualTo(LocalDate.parse("2026-05-01"));
+                    assertThat(hours).isEqualTo(31 * 24);
+                    may31[0] = sums[hours - 1];
+                    may31[1] = counts[hours - 1];
+                });
+        assertThat(may31).containsExactly(321, 1);
+        assertRolledUpReadsMatch(meter);
+    }
+
+    @Test
+    void aRebuildWaitsForAWriteThatHoldsItsRowAndSumsWhatTheWriteCommitted() throws Exception {
+        MeterId meter = MeterId.of("MG-HOURS-LA");
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        rollups.rollUp(now);
+        edit(meter, "2026-04-02", 10, 11_111); // committed: April's row is stale, for the rebuild below
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-04-01")).isEqualTo("stale");
+
+        java.util.concurrent.CountDownLatch marked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // A write that has marked April (and so holds its row) but not yet committed its new value.
+            java.util.concurrent.Future<?> writer = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                editInTransaction(meter, "2026-04-03", 20, 22_222);
+                marked.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            marked.await();
+            java.util.concurrent.Future<Long> rebuild = threads.submit(() -> rollups.rollUp(now));
+            // The rebuild waits for the writer's row lock before it reads any hour row.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                    + " AND query LIKE '%interval_months%' AND pid <> pg_backend_pid()")
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                assertThat(System.nanoTime())
+                        .as("the rebuild waits for the lock")
+                        .isLessThan(deadline);
+                assertThat(rebuild.isDone())
+                        .as("the rebuild went ahead of the writer's lock")
+                        .isFalse();
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(rebuild.get(30, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        // Rolled up with the write that committed while the rebuild waited.
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-04-01")).isEqualTo("rolled up");
+        long[] hour = new long[1];
+        store.readHours(
+                meter,
+                List.of(Channel.ACTIVE_ENERGY_IMPORT),
+                LocalDate.parse("2026-04-01"),
+                LocalDate.parse("2026-04-30"),
+                (channel, day, hours, sums, counts, estimated) -> {
+                    assertThat(hours).isEqualTo(30 * 24);
+                    hour[0] = sums[2 * 24 + 5]; // 2026-04-03 05:00 UTC: slot 20
+                });
+        assertThat(hour[0]).isGreaterThanOrEqualTo(22_222);
+        assertRolledUpReadsMatch(meter);
+    }
+
+    /** Replaces the import value of {@code slot} on UTC {@code day}, as a data steward's edit, and commits it. */
+    private void edit(MeterId meter, String day, int slot, long value) {
+        transactions.executeWithoutResult(status -> editInTransaction(meter, day, slot, value));
+    }
+
+    private void editInTransaction(MeterId meter, String day, int slot, long value) {
+        List<IntervalDay> days =
+                store.days(meter, Channel.ACTIVE_ENERGY_IMPORT, LocalDate.parse(day), LocalDate.parse(day), true);
+        days.get(0).replace(slot, value, ReadingQuality.EDITED);
+        store.replace(days, List.of());
+    }
+
+    /** The hours and the dashboard from month rows where they are up to date, as from the day rows alone. */
+    private void assertRolledUpReadsMatch(MeterId meter) {
+        assertHoursMatchDays(meter);
+        for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
+            assertDashboardMatchesReadings("LA", LOS_ANGELES, resolution, "2026-03-01", "2026-04-01");
+        }
+        assertDashboardMatchesReadings("LA", LOS_ANGELES, Resolution.MONTH, "2026-02-01", "2026-12-01");
+        assertDashboardMatchesReadings("LA", LOS_ANGELES, Resolution.DAY, "2026-02-15", "2026-11-15");
+    }
+
+    /** "rolled up", "stale" or "none": the state of a meter's month row. */
+    private String monthRow(MeterId meter, Channel channel, String month) {
+        return jdbc.sql("SELECT CASE WHEN stale THEN 'stale' ELSE 'rolled up' END FROM interval_months"
+                        + " WHERE meter_id = ? AND channel = ? AND month = ?::date")
+                .params(meter.value(), channel.code(), month)
+                .query(String.class)
+                .optional()
+                .orElse("none");
     }
 
     @Test
@@ -242,15 +385,22 @@ class UsageHoursIT {
             LocalDate last = LocalDate.parse("2026-12-31");
             List<IntervalDay> days = store.days(meter, channel, first, last, false);
             List<long[]> hours = new ArrayList<>();
-            store.readHours(meter, List.of(channel), first, last, (c, day, sums, counts, estimated) -> {
-                long[] row = new long[1 + 72];
-                row[0] = day.toEpochDay();
-                for (int h = 0; h < 24; h++) {
-                    row[1 + h] = sums[h];
-                    row[25 + h] = counts[h];
-                    row[49 + h] = estimated[h];
+            store.readHours(meter, List.of(channel), first, last, (c, day, n, sums, counts, estimated) -> {
+                // A month row (rolled up) holds its days one after another; a day without data has only zeros.
+                for (int d = 0; d < n / 24; d++) {
+                    long[] row = new long[1 + 72];
+                    row[0] = day.toEpochDay() + d;
+                    boolean any = false;
+                    for (int h = 0; h < 24; h++) {
+                        row[1 + h] = sums[24 * d + h];
+                        row[25 + h] = counts[24 * d + h];
+                        row[49 + h] = estimated[24 * d + h];
+                        any |= counts[24 * d + h] > 0;
+                    }
+                    if (any || n == 24) {
+                        hours.add(row);
+                    }
                 }
-                hours.add(row);
             });
             hours.sort(java.util.Comparator.comparingLong(row -> row[0])); // read in no particular order
             assertThat(hours).as("an hour row per day row of %s", channel).hasSameSizeAs(days);

@@ -24,6 +24,9 @@ public final class UsageSeries {
     private final long[] sums;
     private final int[] intervals;
     private final int[] estimated;
+    /** Each bucket's first second, made when first needed by {@link #addHours}. */
+    private long[] bucketStarts;
+
     private long offsetFrom = Long.MAX_VALUE;
     private long offsetUntil = Long.MIN_VALUE;
     private int offsetSeconds;
@@ -86,6 +89,55 @@ public final class UsageSeries {
         sums[bucket] += sum;
         intervals[bucket] += count;
         estimated[bucket] += estimates;
+    }
+
+    /**
+     * Adds hours {@code [fromHour, toHour)} of a run of UTC hours that starts at {@code firstEpochSecond} (a whole
+     * hour): hour {@code h} holds {@code counts[h]} intervals summing to {@code sums[h]}, {@code estimates[h]} of them
+     * estimated. The same as {@link #add(long, long, int, int)} once per hour, for a period whose buckets the hours
+     * fit ({@link #hoursFitBuckets}), but each bucket is found once for all its hours in the run, not once per hour:
+     * a year read in month-long runs of hours is 17,520 hours per channel. Hours outside the period are ignored.
+     */
+    public void addHours(long firstEpochSecond, long[] sums, int[] counts, int[] estimates, int fromHour, int toHour) {
+        int h = fromHour;
+        long start = firstEpochSecond + 3600L * h;
+        if (start < fromSecond) {
+            int skip = (int) Math.min(toHour - h, (fromSecond - start + 3599) / 3600);
+            h += skip;
+            start += 3600L * skip;
+        }
+        while (h < toHour && start < toSecond) {
+            int bucket = bucketOf(start);
+            long end = bucketEnd(bucket);
+            long sum = 0;
+            int count = 0;
+            int estimate = 0;
+            do {
+                sum += sums[h];
+                count += counts[h];
+                estimate += estimates[h];
+                h++;
+                start += 3600;
+            } while (h < toHour && start < end);
+            this.sums[bucket] += sum;
+            intervals[bucket] += count;
+            estimated[bucket] += estimate;
+        }
+    }
+
+    /** The first second after bucket {@code bucket}. */
+    private long bucketEnd(int bucket) {
+        if (bucket + 1 >= sums.length) {
+            return toSecond;
+        }
+        int step = period.resolution().stepSeconds();
+        if (step > 0) {
+            return fromSecond + (long) (bucket + 1) * step;
+        }
+        if (bucketStarts == null) {
+            bucketStarts = startSeconds();
+        }
+        return bucketStarts[bucket + 1];
     }
 
     /**

@@ -104,6 +104,41 @@ class UsageSeriesTest {
     }
 
     @Test
+    void hoursAddedAsRunsEqualThemAddedOneByOneAcrossBothChangesOfOffset() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
+            UsagePeriod period = period("2026-01-10", "2026-12-20", resolution);
+            UsageSeries byRuns = new UsageSeries(period);
+            UsageSeries oneByOne = new UsageSeries(period);
+            // UTC months as runs (and a run clipped at both ends), from before the period to after it.
+            for (LocalDate month = LocalDate.parse("2025-12-01");
+                    month.isBefore(LocalDate.parse("2027-02-01"));
+                    month = month.plusMonths(1)) {
+                int hours = month.lengthOfMonth() * 24;
+                long[] sums = new long[hours];
+                int[] counts = new int[hours];
+                int[] estimates = new int[hours];
+                for (int h = 0; h < hours; h++) {
+                    counts[h] = random.nextInt(5);
+                    sums[h] = counts[h] == 0 ? 0 : random.nextInt(10_000);
+                    estimates[h] = counts[h] == 0 ? 0 : random.nextInt(counts[h] + 1);
+                }
+                long first = month.toEpochDay() * 86_400L;
+                int from = month.getMonthValue() == 6 ? 37 : 0;
+                int to = month.getMonthValue() == 6 ? hours - 5 : hours;
+                byRuns.addHours(first, sums, counts, estimates, from, to);
+                for (int h = from; h < to; h++) {
+                    oneByOne.add(first + 3600L * h, sums[h], counts[h], estimates[h]);
+                }
+            }
+            assertThat(byRuns.values()).as("%s", resolution).containsExactly(oneByOne.values());
+            assertThat(byRuns.intervals()).as("%s", resolution).containsExactly(oneByOne.intervals());
+            assertThat(byRuns.estimated()).as("%s", resolution).containsExactly(oneByOne.estimated());
+            assertThat(byRuns.total()).isPositive();
+        }
+    }
+
+    @Test
     void hoursFitOnlyBucketsOfAnHourOrMoreInZonesOfWholeHourOffsets() {
         assertThat(new UsageSeries(period("2026-03-01", "2026-04-01", Resolution.QUARTER_HOUR)).hoursFitBuckets())
                 .isFalse();

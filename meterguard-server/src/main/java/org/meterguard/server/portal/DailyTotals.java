@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.meterguard.core.MeterId;
@@ -129,8 +130,7 @@ class DailyTotals {
                 meter,
                 new TimeRange(period.from(), period.to()),
                 imported.hoursFitBuckets(),
-                (isImport, epochSecond, sum, count, estimates) ->
-                        (isImport ? imported : exported).add(epochSecond, sum, count, estimates));
+                MeterUsageReader.Target.into(List.of(imported), List.of(exported)));
         Totals allImported = Totals.of(imported);
         Totals allExported = Totals.of(exported);
         long[] allStarts = imported.startSeconds();

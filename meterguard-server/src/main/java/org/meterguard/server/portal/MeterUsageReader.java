@@ -8,6 +8,7 @@ import org.meterguard.core.Channel;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.core.TimeRange;
+import org.meterguard.core.usage.UsageSeries;
 import org.meterguard.server.readings.DayRowHandler;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,54 @@ class MeterUsageReader {
     /** Where the sums go: each sum's intervals all start in the bucket of {@code epochSecond}. */
     interface Target {
         void add(boolean imported, long epochSecond, long sum, int count, int estimates);
+
+        /**
+         * Hours {@code [fromHour, toHour)} of a run of UTC hours from {@code firstEpochSecond}, each hour's intervals
+         * in one bucket; by default one {@link #add} per hour with data.
+         */
+        default void addHours(
+                boolean imported,
+                long firstEpochSecond,
+                long[] sums,
+                int[] counts,
+                int[] estimates,
+                int fromHour,
+                int toHour) {
+            for (int h = fromHour; h < toHour; h++) {
+                if (counts[h] > 0) {
+                    add(imported, firstEpochSecond + 3600L * h, sums[h], counts[h], estimates[h]);
+                }
+            }
+        }
+
+        /**
+         * Adds each channel's sums to every one of its series (each ignores what lies outside its period), whole
+         * runs of hours at once ({@link UsageSeries#addHours}).
+         */
+        static Target into(List<UsageSeries> imported, List<UsageSeries> exported) {
+            return new Target() {
+                @Override
+                public void add(boolean isImport, long epochSecond, long sum, int count, int estimates) {
+                    for (UsageSeries series : isImport ? imported : exported) {
+                        series.add(epochSecond, sum, count, estimates);
+                    }
+                }
+
+                @Override
+                public void addHours(
+                        boolean isImport,
+                        long firstEpochSecond,
+                        long[] sums,
+                        int[] counts,
+                        int[] estimates,
+                        int fromHour,
+                        int toHour) {
+                    for (UsageSeries series : isImport ? imported : exported) {
+                        series.addHours(firstEpochSecond, sums, counts, estimates, fromHour, toHour);
+                    }
+                }
+            };
+        }
     }
 
     private final ReadingStore store;
@@ -70,7 +119,7 @@ class MeterUsageReader {
                 });
     }
 
-    /** The sums from the store's hourly sums: 24 a day, each UTC hour's intervals in one bucket. */
+    /** The sums from the store's hourly sums (24 a day, read a day or a month at a time), each UTC hour's intervals in one bucket. */
     private void readHours(MeterId meter, TimeRange span, Target target) {
         long from = span.from().getEpochSecond();
         long to = span.to().getEpochSecond();
@@ -79,15 +128,20 @@ class MeterUsageReader {
                 CHANNELS,
                 utcDay(span.from()),
                 utcDay(span.to().minusSeconds(1)),
-                (channel, day, sums, counts, estimated) -> {
-                    boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
+                (channel, day, hours, sums, counts, estimated) -> {
                     long dayStart = day.toEpochDay() * 86_400L;
-                    for (int hour = 0; hour < sums.length; hour++) {
-                        long start = dayStart + hour * 3600L;
-                        if (counts[hour] == 0 || start < from || start >= to) {
-                            continue;
-                        }
-                        target.add(imported, start, sums[hour], counts[hour], estimated[hour]);
+                    // from and to are whole hours: the run's hours that start in [from, to).
+                    int fromHour = (int) Math.max(0, Math.min(hours, (from - dayStart) / 3600));
+                    int toHour = (int) Math.max(0, Math.min(hours, (to - dayStart) / 3600));
+                    if (fromHour < toHour) {
+                        target.addHours(
+                                channel == Channel.ACTIVE_ENERGY_IMPORT,
+                                dayStart,
+                                sums,
+                                counts,
+                                estimated,
+                                fromHour,
+                                toHour);
                     }
                 });
     }

@@ -147,6 +147,12 @@ public class UsageDashboard {
     private void readStored(MeteredPeriod metered, TimeRange span, AccountUsage usage) {
         boolean hoursFit =
                 usage.imported().hoursFitBuckets() && usage.previousImported().hoursFitBuckets();
-        reader.read(metered.meterId(), span, hoursFit, usage::add);
+        reader.read(
+                metered.meterId(),
+                span,
+                hoursFit,
+                MeterUsageReader.Target.into(
+                        List.of(usage.imported(), usage.previousImported()),
+                        List.of(usage.exported(), usage.previousExported())));
     }
 }

@@ -1,5 +1,9 @@
 package org.meterguard.server.readings;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.server.database.CopyBinary;
 
@@ -15,6 +19,10 @@ final class HourSums {
     static final int COPY_BYTES = 200;
 
     private static final boolean[] ESTIMATE = estimateCodes();
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final long[] sums = new long[HOURS];
     private final int[] counts = new int[HOURS];
@@ -54,11 +62,21 @@ final class HourSums {
 
     /** Appends the row: meter_id, channel, day (already appended by the caller), sums, counts, estimated. */
     void appendTo(CopyBinary rows) {
+        append(sums, counts, estimated, HOURS, rows);
+    }
+
+    /**
+     * Appends the first {@code hours} of {@code sums}, {@code counts} and {@code estimated} as three bytea fields, as
+     * {@code interval_hours} (V18) and {@code interval_months} (V22) keep them: the sums as big-endian integers of 4
+     * bytes each when every one fits an integer, else of 8; a byte per hour of counts; a byte per hour of estimates,
+     * or null when none is.
+     */
+    static void append(long[] sums, int[] counts, int[] estimated, int hours, CopyBinary rows) {
         boolean narrow = true;
         boolean anyEstimate = false;
-        byte[] countBytes = new byte[HOURS];
-        byte[] estimateBytes = new byte[HOURS];
-        for (int h = 0; h < HOURS; h++) {
+        byte[] countBytes = new byte[hours];
+        byte[] estimateBytes = new byte[hours];
+        for (int h = 0; h < hours; h++) {
             if (counts[h] > 255) {
                 throw new IllegalStateException(counts[h] + " intervals in one hour do not fit an hour row");
             }
@@ -67,8 +85,8 @@ final class HourSums {
             countBytes[h] = (byte) counts[h];
             estimateBytes[h] = (byte) estimated[h];
         }
-        byte[] packed = new byte[narrow ? HOURS * 4 : HOURS * 8];
-        for (int h = 0, at = 0; h < HOURS; h++) {
+        byte[] packed = new byte[narrow ? hours * 4 : hours * 8];
+        for (int h = 0, at = 0; h < hours; h++) {
             long sum = sums[h];
             for (int shift = narrow ? 24 : 56; shift >= 0; shift -= 8) {
                 packed[at++] = (byte) (sum >>> shift);
@@ -77,23 +95,41 @@ final class HourSums {
         rows.bytea(packed).bytea(countBytes).bytea(anyEstimate ? estimateBytes : null);
     }
 
-    /** Decodes a stored row into {@code sums}, {@code counts} and {@code estimated} (24 each). */
-    static void decode(
+    /**
+     * Decodes a stored row of hourly sums ({@link #append}) into {@code sums}, {@code counts} and {@code estimated},
+     * which must hold as many hours as the row does; returns that number (24 for a day, a month's hours for a month).
+     */
+    static int decode(
             byte[] packed, byte[] countBytes, byte[] estimateBytes, long[] sums, int[] counts, int[] estimated) {
-        int width = packed.length / HOURS;
-        if ((width != 4 && width != 8) || packed.length % HOURS != 0 || countBytes.length != HOURS) {
-            throw new IllegalStateException("a stored hour row has " + packed.length + " bytes of sums and "
-                    + countBytes.length + " of counts");
+        int hours = countBytes.length;
+        int width = hours == 0 ? 0 : packed.length / hours;
+        if ((width != 4 && width != 8)
+                || packed.length != hours * width
+                || (estimateBytes != null && estimateBytes.length != hours)
+                || sums.length < hours) {
+            throw new IllegalStateException(
+                    "a stored row of hourly sums has " + packed.length + " bytes of sums and " + hours + " of counts");
         }
-        for (int h = 0, at = 0; h < HOURS; h++) {
-            long sum = packed[at++]; // sign-extended first byte
-            for (int b = 1; b < width; b++) {
-                sum = (sum << 8) | (packed[at++] & 0xff);
+        if (width == 4) {
+            for (int h = 0; h < hours; h++) {
+                sums[h] = (int) BIG_ENDIAN_INT.get(packed, h * 4);
             }
-            sums[h] = sum;
-            counts[h] = countBytes[h] & 0xff;
-            estimated[h] = estimateBytes == null ? 0 : estimateBytes[h] & 0xff;
+        } else {
+            for (int h = 0; h < hours; h++) {
+                sums[h] = (long) BIG_ENDIAN_LONG.get(packed, h * 8);
+            }
         }
+        for (int h = 0; h < hours; h++) {
+            counts[h] = countBytes[h] & 0xff;
+        }
+        if (estimateBytes == null) {
+            Arrays.fill(estimated, 0, hours, 0);
+        } else {
+            for (int h = 0; h < hours; h++) {
+                estimated[h] = estimateBytes[h] & 0xff;
+            }
+        }
+        return hours;
     }
 
     /** The sum of hour {@code h}. */

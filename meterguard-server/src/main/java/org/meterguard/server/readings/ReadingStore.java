@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,13 +55,20 @@ public class ReadingStore {
     private final DataSource dataSource;
     private final MonthPartitions partitions;
     private final ApplicationEventPublisher events;
+    private final MonthRollups rollups;
     private final Clock clock = Clock.systemUTC();
 
-    ReadingStore(JdbcClient jdbc, DataSource dataSource, MonthPartitions partitions, ApplicationEventPublisher events) {
+    ReadingStore(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            MonthPartitions partitions,
+            ApplicationEventPublisher events,
+            MonthRollups rollups) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.partitions = partitions;
         this.events = events;
+        this.rollups = rollups;
     }
 
     /** What a merge did. */
@@ -94,6 +102,7 @@ public class ReadingStore {
         partitions.ensure(
                 MonthPartitions.Table.INTERVAL_DAY,
                 days.stream().map(IntervalDay::day).distinct().toList());
+        rollups.markStale(days);
         CopyBinary all = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
         days.forEach(day -> day.appendTo(all));
         if (copyUnlessStored(all)) {
@@ -176,6 +185,7 @@ public class ReadingStore {
     @Transactional
     public void replace(Collection<IntervalDay> changed, List<Revision> revisions) {
         announceAfterTransaction(changed);
+        rollups.markStale(changed);
         rewrite(changed);
         recordRevisions(revisions);
     }
@@ -303,6 +313,11 @@ public class ReadingStore {
     }
 
     private void copy(CopyBinary rows, String sql) {
+        copy(dataSource, rows, sql);
+    }
+
+    /** COPYs {@code rows} with {@code sql} on the connection of the caller's transaction. */
+    static void copy(DataSource dataSource, CopyBinary rows, String sql) {
         if (rows.rows() == 0) {
             return;
         }
@@ -310,7 +325,7 @@ public class ReadingStore {
         try {
             rows.copyInto(connection, sql);
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " interval days failed", e);
+            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " rows failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -420,28 +435,60 @@ public class ReadingStore {
 
     /**
      * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
-     * {@code last} (inclusive), in no particular order: every stored day row has its hour row, written with it. For
-     * a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values and
-     * add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions: about
-     * 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md). One statement, so no transaction
-     * of its own (a read-only one would add its round trips to every view).
+     * {@code last} (inclusive), in no particular order: whole months from their month rows ({@link MonthRollups})
+     * where one is up to date, every other day from its hour row (every stored day row has one, written with it).
+     * For a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values
+     * and add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions:
+     * about 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md). Each statement on its
+     * own, no transaction (a read-only one would add its round trips to every view); a month is read whole from one
+     * of the two.
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
         String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
         long[] rows = {0};
+        YearMonth firstWhole = YearMonth.from(first.minusDays(1)).plusMonths(1);
+        YearMonth lastWhole = YearMonth.from(last.plusDays(1)).minusMonths(1);
+        Map<Short, List<LocalDate>> covered = Map.of();
+        if (!firstWhole.isAfter(lastWhole)) {
+            covered = rollups.read(
+                    meter, codes, firstWhole, lastWhole, (channel, month, hours, sums, counts, estimated) -> {
+                        handler.row(Channel.ofCode(channel), month, hours, sums, counts, estimated);
+                        rows[0]++;
+                    });
+        }
+        // Channels whose months are covered alike share their statements (the common case: all of them).
+        Map<List<LocalDate>, List<String>> byCoverage = new HashMap<>();
+        for (Channel channel : channels) {
+            byCoverage
+                    .computeIfAbsent(
+                            covered.getOrDefault(channel.code(), List.of()).stream()
+                                    .sorted()
+                                    .toList(),
+                            c -> new ArrayList<>())
+                    .add(Short.toString(channel.code()));
+        }
         long[] sums = new long[HourSums.HOURS];
         int[] counts = new int[HourSums.HOURS];
         int[] estimated = new int[HourSums.HOURS];
-        jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
-                        + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?")
-                .params(meter.value(), codes, first, last)
-                .query(rs -> {
-                    HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
-                    handler.row(
-                            Channel.ofCode(rs.getShort(1)), rs.getObject(2, LocalDate.class), sums, counts, estimated);
-                    rows[0]++;
-                });
+        byCoverage.forEach((months, group) -> {
+            for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
+                jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
+                                + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?")
+                        .params(meter.value(), group.toArray(String[]::new), range[0], range[1])
+                        .query(rs -> {
+                            HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
+                            handler.row(
+                                    Channel.ofCode(rs.getShort(1)),
+                                    rs.getObject(2, LocalDate.class),
+                                    HourSums.HOURS,
+                                    sums,
+                                    counts,
+                                    estimated);
+                            rows[0]++;
+                        });
+            }
+        });
         return rows[0];
     }
 

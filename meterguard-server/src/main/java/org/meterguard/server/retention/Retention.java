@@ -148,15 +148,24 @@ public class Retention {
             hoursOf(drop).ifPresent(hours -> {
                 jdbc.sql("DROP TABLE IF EXISTS " + hours.partition()).update();
                 partitions.forget(MonthPartitions.Table.INTERVAL_HOURS, drop.month());
+                jdbc.sql("DELETE FROM interval_months WHERE month = ?")
+                        .param(drop.month().atDay(1))
+                        .update();
             });
             return rows;
         }
         if (action instanceof RetentionAction.DeleteRows delete) {
             hoursOf(new RetentionAction.DropPartition(delete.category(), delete.table(), delete.month()))
-                    .ifPresent(hours -> jdbc.sql(
-                                    "DELETE FROM " + hours.partition() + " WHERE day < ? AND channel = ANY(?)")
-                            .params(delete.before(), channelsOf(delete.category()))
-                            .update());
+                    .ifPresent(hours -> {
+                        jdbc.sql("DELETE FROM " + hours.partition() + " WHERE day < ? AND channel = ANY(?)")
+                                .params(delete.before(), channelsOf(delete.category()))
+                                .update();
+                        // The month's rolled-up hours held the deleted days too: its remaining days are read from
+                        // their hour rows from now on.
+                        jdbc.sql("DELETE FROM interval_months WHERE month = ? AND channel = ANY(?)")
+                                .params(delete.month().atDay(1), channelsOf(delete.category()))
+                                .update();
+                    });
             return jdbc.sql("DELETE FROM " + partitionOf(delete) + " WHERE day < ? AND channel = ANY(?)")
                     .params(delete.before(), channelsOf(delete.category()))
                     .update();

@@ -31,6 +31,7 @@ import org.meterguard.server.portal.UsageDashboard;
 import org.meterguard.server.portal.web.UsageResponse;
 import org.meterguard.server.readings.DaysChanged;
 import org.meterguard.server.readings.IntervalDay;
+import org.meterguard.server.readings.MonthRollups;
 import org.meterguard.server.readings.ReadingStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,6 +104,13 @@ public final class DashboardBenchmark {
                     Locale.ROOT,
                     "loaded %d meter-years (import and export, 15-minute) in %.1f s%n",
                     clients,
+                    (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            long rolledUp = context.getBean(MonthRollups.class).rollUp(Instant.now());
+            System.out.printf(
+                    Locale.ROOT,
+                    "rolled up %d meter-months (a meter and channel each) in %.1f s%n",
+                    rolledUp,
                     (System.nanoTime() - t) / 1e9);
             int days = intArg(args, "--days", 0);
             DashboardBenchmark bench = new DashboardBenchmark(context, days > 0 ? END.minusDays(days) : FIRST);

@@ -1,0 +1,365 @@
+package org.meterguard.server.readings;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.meterguard.core.MeterId;
+import org.meterguard.server.database.CopyBinary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each closed UTC month's hourly sums of one meter and channel in one row (V22 {@code interval_months}), so that a
+ * customer's year is read as 12 rows per channel instead of 365 rows of {@code interval_hours}. A row is derived
+ * from the hour rows and used only while it is not stale; {@link ReadingStore#readHours} reads the hour rows of every
+ * month without one.
+ *
+ * <p>How a row stays exact while day rows keep arriving:
+ *
+ * <ul>
+ *   <li>The job rolls up a month {@value #ROLL_UP_AFTER_DAYS} days after it ended, and from then on rebuilds the rows
+ *       that writes marked stale.
+ *   <li>Every write of day rows ({@link ReadingStore}) in a month that ended more than {@value #MARK_AFTER_DAYS}
+ *       days before marks that month's rows stale in its own transaction, inserting a stale row where there is none.
+ *       The gap between the two ages covers clocks that disagree and transactions that last, by days.
+ *   <li>A rebuild first makes sure its rows exist and locks them, and only then reads the hour rows, in a later
+ *       statement (so it sees every write committed before it held the locks). A write that marks a row while the
+ *       rebuild holds it waits, and its mark lands after the rebuild: the row is stale again, and read from the hour
+ *       rows until the next rebuild. Writers and the job lock rows in key order.
+ * </ul>
+ */
+@Component
+public class MonthRollups {
+    static final int ROLL_UP_AFTER_DAYS = 7;
+    static final int MARK_AFTER_DAYS = 3;
+    /** The most hours of a UTC month. */
+    static final int MONTH_HOURS = 31 * 24;
+
+    private static final Logger log = LoggerFactory.getLogger(MonthRollups.class);
+    private static final int METERS_PER_BATCH = 500;
+    private static final String INCOMING = "incoming_months";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final boolean enabled;
+    private final Clock clock = Clock.systemUTC();
+
+    MonthRollups(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            @Value("${meterguard.rollups.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactions);
+        this.enabled = enabled;
+    }
+
+    /** Receives a month row: {@code hours} hours from the first midnight UTC of {@code month}. */
+    @FunctionalInterface
+    interface MonthRowHandler {
+        void row(short channel, LocalDate month, int hours, long[] sums, int[] counts, int[] estimated);
+    }
+
+    /** The last month the job rolls up at {@code now}: months that ended at least a week before. */
+    static YearMonth lastRolledUp(Instant now) {
+        return YearMonth.from(LocalDate.ofInstant(now.minus(Duration.ofDays(ROLL_UP_AFTER_DAYS)), ZoneOffset.UTC))
+                .minusMonths(1);
+    }
+
+    /** The last day whose writes mark their month's rows stale at {@code now}. */
+    static LocalDate lastMarkedDay(Instant now) {
+        return YearMonth.from(LocalDate.ofInstant(now.minus(Duration.ofDays(MARK_AFTER_DAYS)), ZoneOffset.UTC))
+                .minusMonths(1)
+                .atEndOfMonth();
+    }
+
+    /**
+     * Marks the rows of the months {@code days} lie in stale, in the caller's transaction (which writes the days),
+     * for the months that ended more than {@value #MARK_AFTER_DAYS} days ago; nothing for younger ones.
+     */
+    void markStale(Collection<IntervalDay> days) {
+        LocalDate last = lastMarkedDay(clock.instant());
+        TreeSet<String> keys = new TreeSet<>();
+        for (IntervalDay day : days) {
+            if (!day.day().isAfter(last)) {
+                keys.add(day.meterId().value()
+                        + '\n'
+                        + day.channel().code()
+                        + '\n'
+                        + day.day().withDayOfMonth(1));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        String[] meters = new String[keys.size()];
+        Short[] channels = new Short[keys.size()];
+        String[] months = new String[keys.size()];
+        int i = 0;
+        for (String key : keys) {
+            String[] parts = key.split("\n");
+            meters[i] = parts[0];
+            channels[i] = Short.valueOf(parts[1]);
+            months[i++] = parts[2];
+        }
+        jdbc.sql("""
+                        INSERT INTO interval_months (meter_id, channel, month)
+                        SELECT * FROM unnest(?::text[], ?::smallint[], ?::date[]) ORDER BY 1, 2, 3
+                            ON CONFLICT (meter_id, channel, month) DO UPDATE
+                           SET stale = true, sums = NULL, counts = NULL, estimated = NULL""").params(meters, channels, months).update();
+    }
+
+    /**
+     * Reads one meter's rows of {@code channels} that are not stale for months {@code first} to {@code last}, and
+     * hands each to {@code handler} (arrays reused for the next row). Returns the months read, per channel code.
+     */
+    Map<Short, List<LocalDate>> read(
+            MeterId meter, String[] channels, YearMonth first, YearMonth last, MonthRowHandler handler) {
+        Map<Short, List<LocalDate>> read = new LinkedHashMap<>();
+        long[] sums = new long[MONTH_HOURS];
+        int[] counts = new int[MONTH_HOURS];
+        int[] estimated = new int[MONTH_HOURS];
+        jdbc.sql("SELECT channel, month, sums, counts, estimated FROM interval_months"
+                        + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND month BETWEEN ? AND ?"
+                        + " AND NOT stale")
+                .params(meter.value(), channels, first.atDay(1), last.atDay(1))
+                .query(rs -> {
+                    int hours =
+                            HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
+                    short channel = rs.getShort(1);
+                    LocalDate month = rs.getObject(2, LocalDate.class);
+                    read.computeIfAbsent(channel, c -> new ArrayList<>()).add(month);
+                    handler.row(channel, month, hours, sums, counts, estimated);
+                });
+        return read;
+    }
+
+    /**
+     * The days of {@code [first, last]} outside the whole months {@code covered} (each the first day of a month that
+     * lies within {@code [first, last]}), as inclusive ranges {@code {from, to}} in order.
+     */
+    static List<LocalDate[]> uncovered(LocalDate first, LocalDate last, Collection<LocalDate> covered) {
+        List<LocalDate[]> ranges = new ArrayList<>();
+        LocalDate from = first;
+        for (LocalDate month : new TreeSet<>(covered)) {
+            if (from.isBefore(month)) {
+                ranges.add(new LocalDate[] {from, month.minusDays(1)});
+            }
+            from = month.plusMonths(1);
+        }
+        if (!from.isAfter(last)) {
+            ranges.add(new LocalDate[] {from, last});
+        }
+        return ranges;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${meterguard.rollups.schedule:PT1H}",
+            initialDelayString = "${meterguard.rollups.initial-delay:PT2M}")
+    void scheduled() {
+        if (enabled) {
+            long rows = rollUp(clock.instant());
+            if (rows > 0) {
+                log.info("Rolled up {} meter-months of hourly sums", rows);
+            }
+        }
+    }
+
+    /**
+     * Rolls up every month that ended at least {@value #ROLL_UP_AFTER_DAYS} days before {@code now} and was never
+     * rolled up, then rebuilds the stale rows of such months; returns the rows written.
+     */
+    public long rollUp(Instant now) {
+        YearMonth through = lastRolledUp(now);
+        long rows = 0;
+        for (YearMonth month : monthsNotBuilt(through)) {
+            String after = "";
+            while (true) {
+                List<String> meters = jdbc.sql("SELECT DISTINCT meter_id FROM interval_hours"
+                                + " WHERE day BETWEEN ? AND ? AND meter_id > ? ORDER BY meter_id LIMIT ?")
+                        .params(month.atDay(1), month.atEndOfMonth(), after, METERS_PER_BATCH)
+                        .query(String.class)
+                        .list();
+                if (meters.isEmpty()) {
+                    break;
+                }
+                rows += build(month, meters);
+                after = meters.get(meters.size() - 1);
+            }
+            jdbc.sql("INSERT INTO interval_months_built (month, built_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(month.atDay(1), Timestamp.from(now))
+                    .update();
+        }
+        LocalDate month = LocalDate.of(1, 1, 1);
+        String after = "";
+        while (true) {
+            Map<LocalDate, List<String>> stale = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT DISTINCT month, meter_id FROM interval_months
+                             WHERE stale AND month <= ? AND (month, meter_id) > (?, ?)
+                             ORDER BY month, meter_id LIMIT ?""")
+                    .params(through.atDay(1), month, after, METERS_PER_BATCH)
+                    .query(rs -> {
+                        stale.computeIfAbsent(rs.getObject(1, LocalDate.class), m -> new ArrayList<>())
+                                .add(rs.getString(2));
+                    });
+            if (stale.isEmpty()) {
+                return rows;
+            }
+            for (Map.Entry<LocalDate, List<String>> batch : stale.entrySet()) {
+                rows += build(YearMonth.from(batch.getKey()), batch.getValue());
+                month = batch.getKey();
+                after = batch.getValue().get(batch.getValue().size() - 1);
+            }
+        }
+    }
+
+    /** The months through {@code through} that have hour rows' partitions and were never rolled up, oldest first. */
+    private List<YearMonth> monthsNotBuilt(YearMonth through) {
+        return jdbc
+                .sql("""
+                        SELECT child.relname FROM pg_inherits
+                          JOIN pg_class parent ON parent.oid = pg_inherits.inhparent
+                          JOIN pg_class child ON child.oid = pg_inherits.inhrelid
+                         WHERE parent.relname = 'interval_hours'""")
+                .query((rs, n) -> {
+                    String name = rs.getString(1);
+                    String suffix = name.substring(name.length() - 7);
+                    return YearMonth.of(
+                            Integer.parseInt(suffix.substring(0, 4)), Integer.parseInt(suffix.substring(5)));
+                })
+                .list()
+                .stream()
+                .filter(month -> !month.isAfter(through))
+                .filter(month -> jdbc.sql("SELECT count(*) FROM interval_months_built WHERE month = ?")
+                                .param(month.atDay(1))
+                                .query(Long.class)
+                                .single()
+                        == 0)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Rebuilds the rows of {@code meters} for {@code month} in one transaction: ensures a row for each meter and
+     * channel with hour rows in the month, locks them in key order, then reads the hour rows and writes the sums;
+     * removes stale rows left without hour rows. Returns the rows written.
+     */
+    private long build(YearMonth month, List<String> meters) {
+        String[] ids = meters.toArray(String[]::new);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        Long written = transactions.execute(status -> {
+            jdbc.sql("""
+                            INSERT INTO interval_months (meter_id, channel, month)
+                            SELECT DISTINCT meter_id, channel, ?::date FROM interval_hours
+                             WHERE meter_id = ANY(?::text[]) AND day BETWEEN ? AND ?
+                             ORDER BY 1, 2 ON CONFLICT DO NOTHING""").params(first, ids, first, last).update();
+            jdbc.sql("""
+                            SELECT 1 FROM interval_months WHERE month = ? AND meter_id = ANY(?::text[])
+                             ORDER BY meter_id, channel FOR UPDATE""").params(first, ids).query(rs -> {});
+            CopyBinary rows = sums(month, ids);
+            // Stored as interval_months stores them (uncompressed in the row): a value compressed here would be
+            // copied into interval_months compressed.
+            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS " + INCOMING
+                            + " (LIKE interval_months INCLUDING DEFAULTS INCLUDING STORAGE)"
+                            + " WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS")
+                    .update();
+            ReadingStore.copy(
+                    dataSource,
+                    rows,
+                    "COPY " + INCOMING
+                            + " (meter_id, channel, month, sums, counts, estimated) FROM STDIN (FORMAT binary)");
+            long updated = jdbc.sql("""
+                            UPDATE interval_months m
+                               SET stale = false, sums = i.sums, counts = i.counts, estimated = i.estimated
+                              FROM incoming_months i
+                             WHERE m.meter_id = i.meter_id AND m.channel = i.channel AND m.month = i.month""").update();
+            jdbc.sql("""
+                            DELETE FROM interval_months m
+                             WHERE m.month = ? AND m.meter_id = ANY(?::text[]) AND m.stale
+                               AND NOT EXISTS (SELECT 1 FROM interval_hours h
+                                                WHERE h.meter_id = m.meter_id AND h.channel = m.channel
+                                                  AND h.day BETWEEN ? AND ?)""").params(first, ids, first, last).update();
+            jdbc.sql("TRUNCATE " + INCOMING).update();
+            return updated;
+        });
+        return written == null ? 0 : written;
+    }
+
+    /** The month rows of {@code meters}, from their hour rows: one per meter and channel with any. */
+    private CopyBinary sums(YearMonth month, String[] meters) {
+        int hours = month.lengthOfMonth() * 24;
+        LocalDate first = month.atDay(1);
+        CopyBinary rows = new CopyBinary(meters.length * 2, hours * 6 + 64);
+        long[] daySums = new long[HourSums.HOURS];
+        int[] dayCounts = new int[HourSums.HOURS];
+        int[] dayEstimated = new int[HourSums.HOURS];
+        MonthRow[] current = {null};
+        jdbc.sql("""
+                        SELECT meter_id, channel, day, sums, counts, estimated FROM interval_hours
+                         WHERE meter_id = ANY(?::text[]) AND day BETWEEN ? AND ?
+                         ORDER BY meter_id, channel, day""").params(meters, first, month.atEndOfMonth()).query(rs -> {
+            String meter = rs.getString(1);
+            short channel = rs.getShort(2);
+            MonthRow row = current[0];
+            if (row == null || row.channel != channel || !row.meter.equals(meter)) {
+                if (row != null) {
+                    row.appendTo(rows, first);
+                }
+                row = new MonthRow(meter, channel, hours);
+                current[0] = row;
+            }
+            HourSums.decode(rs.getBytes(4), rs.getBytes(5), rs.getBytes(6), daySums, dayCounts, dayEstimated);
+            int at = (rs.getObject(3, LocalDate.class).getDayOfMonth() - 1) * HourSums.HOURS;
+            System.arraycopy(daySums, 0, row.sums, at, HourSums.HOURS);
+            System.arraycopy(dayCounts, 0, row.counts, at, HourSums.HOURS);
+            System.arraycopy(dayEstimated, 0, row.estimated, at, HourSums.HOURS);
+        });
+        if (current[0] != null) {
+            current[0].appendTo(rows, first);
+        }
+        return rows;
+    }
+
+    /** One meter's and channel's hours of a month, as they are being gathered from its day rows. */
+    private static final class MonthRow {
+        final String meter;
+        final short channel;
+        final long[] sums;
+        final int[] counts;
+        final int[] estimated;
+
+        MonthRow(String meter, short channel, int hours) {
+            this.meter = meter;
+            this.channel = channel;
+            this.sums = new long[hours];
+            this.counts = new int[hours];
+            this.estimated = new int[hours];
+        }
+
+        void appendTo(CopyBinary rows, LocalDate month) {
+            rows.row(6).text(meter).int2(channel).date(month);
+            HourSums.append(sums, counts, estimated, sums.length, rows);
+        }
+    }
+}
