@@ -130,7 +130,13 @@ class RetentionIT {
                         .query(String.class)
                         .list())
                 .containsExactly("1 2026-06-10", "3 2026-10-10");
-        // And their months' rolled-up hours (V22): the dropped month's, and the deleted channel's of its month.
+        // And their months' rolled-up hours (V22): the dropped month's are gone, and the deleted channel's of its
+        // month stale, until the job finds that no hour of it is left.
+        assertThat(jdbc.sql("SELECT channel || ' ' || month FROM interval_months WHERE stale")
+                        .query(String.class)
+                        .list())
+                .containsExactly("3 2026-06-01");
+        rollups.rollUp(NOW);
         assertThat(monthRows()).containsExactly("1 2026-06-01", "3 2026-10-01");
         assertThat(rows("meter_event")).isEqualTo(1);
         assertThat(rows("received_frame")).isEqualTo(1);

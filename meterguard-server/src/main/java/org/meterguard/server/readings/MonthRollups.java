@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.meterguard.core.MeterId;
 import org.meterguard.server.database.CopyBinary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +60,8 @@ public class MonthRollups {
     private final TransactionTemplate transactions;
     private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
+    private volatile YearMonth rolledUpThrough;
+    private volatile boolean throughRead;
 
     MonthRollups(
             JdbcClient jdbc,
@@ -129,28 +130,29 @@ public class MonthRollups {
     }
 
     /**
-     * Reads one meter's rows of {@code channels} that are not stale for months {@code first} to {@code last}, and
-     * hands each to {@code handler} (arrays reused for the next row). Returns the months read, per channel code.
+     * The last month rolled up, as far as this server knows (null: none yet): every month up to it has a row for
+     * each meter and channel with data in it, rolled up or stale, so a month without a row has no data. Read from
+     * the database once, then advanced by this server's job runs; lower than the database's only for a while, which
+     * costs reads of hour rows, never a wrong answer.
      */
-    Map<Short, List<LocalDate>> read(
-            MeterId meter, String[] channels, YearMonth first, YearMonth last, MonthRowHandler handler) {
-        Map<Short, List<LocalDate>> read = new LinkedHashMap<>();
-        long[] sums = new long[MONTH_HOURS];
-        int[] counts = new int[MONTH_HOURS];
-        int[] estimated = new int[MONTH_HOURS];
-        jdbc.sql("SELECT channel, month, sums, counts, estimated FROM interval_months"
-                        + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND month BETWEEN ? AND ?"
-                        + " AND NOT stale")
-                .params(meter.value(), channels, first.atDay(1), last.atDay(1))
-                .query(rs -> {
-                    int hours =
-                            HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
-                    short channel = rs.getShort(1);
-                    LocalDate month = rs.getObject(2, LocalDate.class);
-                    read.computeIfAbsent(channel, c -> new ArrayList<>()).add(month);
-                    handler.row(channel, month, hours, sums, counts, estimated);
-                });
-        return read;
+    YearMonth rolledUpThrough() {
+        YearMonth through = rolledUpThrough;
+        if (through == null && !throughRead) {
+            through = readThrough();
+        }
+        return through;
+    }
+
+    private synchronized YearMonth readThrough() {
+        if (!throughRead) {
+            rolledUpThrough = jdbc.sql("SELECT max(month) FROM interval_months_built")
+                    .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                    .optional()
+                    .map(YearMonth::from)
+                    .orElse(null);
+            throughRead = true;
+        }
+        return rolledUpThrough;
     }
 
     /**
@@ -191,6 +193,7 @@ public class MonthRollups {
     public long rollUp(Instant now) {
         YearMonth through = lastRolledUp(now);
         long rows = 0;
+        YearMonth known = readThrough();
         for (YearMonth month : monthsNotBuilt(through)) {
             String after = "";
             while (true) {
@@ -205,9 +208,12 @@ public class MonthRollups {
                 rows += build(month, meters);
                 after = meters.get(meters.size() - 1);
             }
-            jdbc.sql("INSERT INTO interval_months_built (month, built_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(month.atDay(1), Timestamp.from(now))
-                    .update();
+            built(month, now);
+        }
+        // Every month through `through` is rolled up now: those with data above, those without need nothing (a
+        // write into one later marks its row, which it inserts, stale).
+        if (known == null || known.isBefore(through)) {
+            built(through, now);
         }
         LocalDate month = LocalDate.of(1, 1, 1);
         String after = "";
@@ -230,6 +236,19 @@ public class MonthRollups {
                 month = batch.getKey();
                 after = batch.getValue().get(batch.getValue().size() - 1);
             }
+        }
+    }
+
+    /** Records {@code month} as rolled up, and every month before it with it (they were done first). */
+    private void built(YearMonth month, Instant now) {
+        jdbc.sql("INSERT INTO interval_months_built (month, built_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(month.atDay(1), Timestamp.from(now))
+                .update();
+        synchronized (this) {
+            if (rolledUpThrough == null || rolledUpThrough.isBefore(month)) {
+                rolledUpThrough = month;
+            }
+            throughRead = true;
         }
     }
 

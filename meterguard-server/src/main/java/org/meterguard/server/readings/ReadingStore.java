@@ -435,60 +435,76 @@ public class ReadingStore {
 
     /**
      * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
-     * {@code last} (inclusive), in no particular order: whole months from their month rows ({@link MonthRollups})
-     * where one is up to date, every other day from its hour row (every stored day row has one, written with it).
+     * {@code last} (inclusive), in no particular order: the whole months that are rolled up ({@link MonthRollups})
+     * from their month rows, every other day from its hour row (every stored day row has one, written with it).
      * For a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values
      * and add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions:
-     * about 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md). Each statement on its
-     * own, no transaction (a read-only one would add its round trips to every view); a month is read whole from one
-     * of the two.
+     * about 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md).
+     *
+     * <p>One statement, and no transaction of its own: a statement's round trip cost a view more than 700 rows did
+     * (measured: a year's view from 26 month rows and one day read in two statements cost more CPU than from one
+     * statement's 62 hour rows). A month up to the rolled-up one that has no month row has no data; a stale month
+     * row (a write reached the month since) is read from its hour rows in a second statement.
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
         String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
-        long[] rows = {0};
         YearMonth firstWhole = YearMonth.from(first.minusDays(1)).plusMonths(1);
         YearMonth lastWhole = YearMonth.from(last.plusDays(1)).minusMonths(1);
-        Map<Short, List<LocalDate>> covered = Map.of();
-        if (!firstWhole.isAfter(lastWhole)) {
-            covered = rollups.read(
-                    meter, codes, firstWhole, lastWhole, (channel, month, hours, sums, counts, estimated) -> {
-                        handler.row(Channel.ofCode(channel), month, hours, sums, counts, estimated);
+        YearMonth through = rollups.rolledUpThrough();
+        if (through != null && through.isBefore(lastWhole)) {
+            lastWhole = through;
+        }
+        List<LocalDate> months = new ArrayList<>();
+        for (YearMonth m = firstWhole; through != null && !m.isAfter(lastWhole); m = m.plusMonths(1)) {
+            months.add(m.atDay(1));
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (!months.isEmpty()) {
+            sql.append("SELECT true, channel, month, stale, sums, counts, estimated FROM interval_months"
+                    + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND month BETWEEN ? AND ?");
+            params.addAll(List.of(meter.value(), codes, months.get(0), months.get(months.size() - 1)));
+        }
+        for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT false, channel, day, false, sums, counts, estimated FROM interval_hours"
+                            + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?");
+            params.addAll(List.of(meter.value(), codes, range[0], range[1]));
+        }
+        long[] rows = {0};
+        long[] sums = new long[MonthRollups.MONTH_HOURS];
+        int[] counts = new int[MonthRollups.MONTH_HOURS];
+        int[] estimated = new int[MonthRollups.MONTH_HOURS];
+        List<Object[]> stale = new ArrayList<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            Channel channel = Channel.ofCode(rs.getShort(2));
+            LocalDate day = rs.getObject(3, LocalDate.class);
+            if (rs.getBoolean(4)) {
+                stale.add(new Object[] {Short.toString(channel.code()), day});
+                return;
+            }
+            int hours = HourSums.decode(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7), sums, counts, estimated);
+            handler.row(channel, day, hours, sums, counts, estimated);
+            rows[0]++;
+        });
+        for (Object[] month : stale) {
+            LocalDate from = (LocalDate) month[1];
+            jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
+                            + " WHERE meter_id = ? AND channel = ?::smallint AND day BETWEEN ? AND ?")
+                    .params(meter.value(), month[0], from, from.plusMonths(1).minusDays(1))
+                    .query(rs -> {
+                        HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
+                        handler.row(
+                                Channel.ofCode(rs.getShort(1)),
+                                rs.getObject(2, LocalDate.class),
+                                HourSums.HOURS,
+                                sums,
+                                counts,
+                                estimated);
                         rows[0]++;
                     });
         }
-        // Channels whose months are covered alike share their statements (the common case: all of them).
-        Map<List<LocalDate>, List<String>> byCoverage = new HashMap<>();
-        for (Channel channel : channels) {
-            byCoverage
-                    .computeIfAbsent(
-                            covered.getOrDefault(channel.code(), List.of()).stream()
-                                    .sorted()
-                                    .toList(),
-                            c -> new ArrayList<>())
-                    .add(Short.toString(channel.code()));
-        }
-        long[] sums = new long[HourSums.HOURS];
-        int[] counts = new int[HourSums.HOURS];
-        int[] estimated = new int[HourSums.HOURS];
-        byCoverage.forEach((months, group) -> {
-            for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
-                jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
-                                + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?")
-                        .params(meter.value(), group.toArray(String[]::new), range[0], range[1])
-                        .query(rs -> {
-                            HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
-                            handler.row(
-                                    Channel.ofCode(rs.getShort(1)),
-                                    rs.getObject(2, LocalDate.class),
-                                    HourSums.HOURS,
-                                    sums,
-                                    counts,
-                                    estimated);
-                            rows[0]++;
-                        });
-            }
-        });
         return rows[0];
     }
 

@@ -160,9 +160,11 @@ public class Retention {
                         jdbc.sql("DELETE FROM " + hours.partition() + " WHERE day < ? AND channel = ANY(?)")
                                 .params(delete.before(), channelsOf(delete.category()))
                                 .update();
-                        // The month's rolled-up hours held the deleted days too: its remaining days are read from
-                        // their hour rows from now on.
-                        jdbc.sql("DELETE FROM interval_months WHERE month = ? AND channel = ANY(?)")
+                        // The month's rolled-up hours held the deleted days too: stale, so its remaining days are
+                        // read from their hour rows until the job rolls them up again (or removes the row, when none
+                        // remain). Not deleted: a rolled-up month without a row means one without data.
+                        jdbc.sql("UPDATE interval_months SET stale = true, sums = NULL, counts = NULL,"
+                                        + " estimated = NULL WHERE month = ? AND channel = ANY(?)")
                                 .params(delete.month().atDay(1), channelsOf(delete.category()))
                                 .update();
                     });
