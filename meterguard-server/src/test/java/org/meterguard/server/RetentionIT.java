@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "meterguard.headend.port=0",
             "meterguard.demo.enabled=false",
+            "meterguard.rollups.enabled=false",
             "meterguard.retention.enabled=false",
             "meterguard.retention.interval-data=P1Y",
             "meterguard.retention.voltage=P3M",

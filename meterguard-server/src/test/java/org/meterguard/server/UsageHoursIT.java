@@ -47,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row; and the dashboard's buckets from them equal the same readings bucketed one by one, across both daylight-saving
  * days of Los Angeles, and in a zone whose offset is not whole hours (where the dashboard reads the readings).
  */
-@SpringBootTest(properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false"})
+// The month rollups' job runs only when a test calls it (a scheduled run could take the rebuild a test waits for).
+@SpringBootTest(
+        properties = {"meterguard.headend.port=0", "meterguard.demo.enabled=false", "meterguard.rollups.enabled=false"})
 class UsageHoursIT {
     private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -227,10 +229,11 @@ class UsageHoursIT {
         MeterId meter = MeterId.of("MG-HOURS-LA");
         Instant now = Instant.parse("2026-11-24T12:00:00Z");
         rollups.rollUp(now);
-        // Through October (ended more than a week before), every month with hour rows; November is still open.
+        // Through October (ended more than a week before), every month with hour rows; November is still open
+        // (once it is over by the machine's clock, the writes into it have marked it stale: never rolled up here).
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-03-01")).isEqualTo("rolled up");
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-10-01")).isEqualTo("rolled up");
-        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-11-01")).isEqualTo("none");
+        assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-11-01")).isNotEqualTo("rolled up");
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-05-01")).isEqualTo("none"); // no data
         assertRolledUpReadsMatch(meter);
 
