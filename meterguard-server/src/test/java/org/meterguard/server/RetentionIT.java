@@ -122,15 +122,6 @@ class RetentionIT {
                         .query(String.class)
                         .list())
                 .containsExactly("1 2026-06-10", "3 2026-10-10");
-        // The day rows' hourly sums (V18) go with them: the month's partition and the deleted rows.
-        assertThat(jdbc.sql("SELECT to_regclass('interval_hours_2025_09') IS NULL")
-                        .query(Boolean.class)
-                        .single())
-                .isTrue();
-        assertThat(jdbc.sql("SELECT channel || ' ' || day FROM interval_hours ORDER BY day, channel")
-                        .query(String.class)
-                        .list())
-                .containsExactly("1 2026-06-10", "3 2026-10-10");
         // And their months' rolled-up hours (V22): the dropped month's are gone, and the deleted channel's of its
         // month stale, until the job finds that no hour of it is left.
         assertThat(jdbc.sql("SELECT channel || ' ' || month FROM interval_months WHERE stale")
@@ -159,7 +150,6 @@ class RetentionIT {
         assertThat(rows("interval_day"))
                 .as("a dropped month is created again on demand")
                 .isEqualTo(3);
-        assertThat(rows("interval_hours")).isEqualTo(3);
     }
 
     /** The rows of interval_months, as "channel month", each rolled up (none stale). */

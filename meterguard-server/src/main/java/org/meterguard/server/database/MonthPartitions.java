@@ -28,8 +28,6 @@ public class MonthPartitions {
     /** The tables partitioned by month, by the name used in SQL. */
     public enum Table {
         INTERVAL_DAY("interval_day"),
-        /** The hourly sums of {@code interval_day}'s rows (V18), partitioned alongside it. */
-        INTERVAL_HOURS("interval_hours"),
         METER_EVENT("meter_event"),
         REGISTER_READ("register_read");
 
@@ -55,14 +53,8 @@ public class MonthPartitions {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /**
-     * Ensures that {@code table} has a partition for the month of each of {@code days}; for {@code interval_day},
-     * also {@code interval_hours}, which the store writes with it.
-     */
+    /** Ensures that {@code table} has a partition for the month of each of {@code days}. */
     public void ensure(Table table, Collection<LocalDate> days) {
-        if (table == Table.INTERVAL_DAY) {
-            ensure(Table.INTERVAL_HOURS, days);
-        }
         Set<YearMonth> missing = new TreeSet<>();
         for (LocalDate day : days) {
             YearMonth month = YearMonth.from(day);

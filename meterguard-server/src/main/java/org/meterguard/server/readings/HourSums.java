@@ -8,15 +8,12 @@ import org.meterguard.core.ReadingQuality;
 import org.meterguard.server.database.CopyBinary;
 
 /**
- * The hourly sums of one day row as {@code interval_hours} keeps them (V18): per UTC hour, the sum of the values of
- * the filled slots starting in it, how many were filled and how many of those were estimated. Written with the day
- * row by {@link ReadingStore}; decoded into reused arrays when read.
+ * Hourly sums of interval values: per UTC hour, the sum of the values of the filled slots starting in it, how many
+ * were filled and how many of those were estimated. Summed from a stored day row when read ({@link #sumDay}), kept a
+ * month to a row in {@code interval_months} (V22, {@link MonthRollups}) in the encoding of {@link #append}.
  */
 final class HourSums {
     static final int HOURS = 24;
-
-    /** About the bytes a row takes in a binary COPY, to size buffers. */
-    static final int COPY_BYTES = 200;
 
     private static final boolean[] ESTIMATE = estimateCodes();
     private static final VarHandle BIG_ENDIAN_INT =
@@ -24,9 +21,7 @@ final class HourSums {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final long[] sums = new long[HOURS];
-    private final int[] counts = new int[HOURS];
-    private final int[] estimated = new int[HOURS];
+    private HourSums() {}
 
     private static boolean[] estimateCodes() {
         boolean[] codes = new boolean[256];
@@ -36,38 +31,53 @@ final class HourSums {
         return codes;
     }
 
-    /** Sums a day's slots, each of {@code intervalSeconds}, into hours (by the hour its interval starts in). */
-    static HourSums of(int intervalSeconds, long[] values, short[] quality, boolean[] present) {
-        HourSums hours = new HourSums();
-        // The hour is advanced as the slots' starts pass its end, not divided out per slot: a long division per
-        // slot was a tenth of the head-end's CPU samples in a fleet's day (JFR).
-        int hour = 0;
+    /**
+     * Sums a stored day row's slots (each of {@code intervalSeconds}; packed as {@link CopyBinary#int4Packed} writes
+     * them; their quality {@code shared}, or per slot in {@code codes} when {@link IntervalDay#MIXED_QUALITY}) into
+     * the 24 hours from index {@code at} of {@code sums}, {@code counts} and {@code estimated}, which it sets.
+     */
+    static void sumDay(
+            int intervalSeconds,
+            byte[] packed,
+            short shared,
+            byte[] codes,
+            long[] sums,
+            int[] counts,
+            int[] estimated,
+            int at) {
+        Arrays.fill(sums, at, at + HOURS, 0L);
+        Arrays.fill(counts, at, at + HOURS, 0);
+        Arrays.fill(estimated, at, at + HOURS, 0);
+        int slots = packed.length / 4;
+        if (slots * intervalSeconds != 86_400) {
+            throw new IllegalStateException(
+                    "a stored row of " + intervalSeconds + "-second intervals has " + slots + " slots");
+        }
+        boolean mixed = shared == IntervalDay.MIXED_QUALITY;
+        boolean sharedEstimate = !mixed && ESTIMATE[shared & 0xff];
+        // The hour is advanced as the slots' starts pass its end, not divided out per slot.
+        int hour = at;
         long hourEnd = 3600;
         long start = 0;
-        for (int slot = 0; slot < values.length; slot++, start += intervalSeconds) {
+        for (int slot = 0; slot < slots; slot++, start += intervalSeconds) {
             while (start >= hourEnd) {
                 hour++;
                 hourEnd += 3600;
             }
-            if (present[slot]) {
-                hours.sums[hour] += values[slot];
-                hours.counts[hour]++;
-                if (ESTIMATE[quality[slot] & 0xff]) {
-                    hours.estimated[hour]++;
+            int value = (int) BIG_ENDIAN_INT.get(packed, slot * 4);
+            if (value != CopyBinary.PACKED_MISSING) {
+                sums[hour] += value;
+                counts[hour]++;
+                if (mixed ? ESTIMATE[codes[slot] & 0xff] : sharedEstimate) {
+                    estimated[hour]++;
                 }
             }
         }
-        return hours;
-    }
-
-    /** Appends the row: meter_id, channel, day (already appended by the caller), sums, counts, estimated. */
-    void appendTo(CopyBinary rows) {
-        append(sums, counts, estimated, HOURS, rows);
     }
 
     /**
      * Appends the first {@code hours} of {@code sums}, {@code counts} and {@code estimated} as three bytea fields, as
-     * {@code interval_hours} (V18) and {@code interval_months} (V22) keep them: the sums as big-endian integers of 4
+     * {@code interval_months} (V22) keeps them: the sums as big-endian integers of 4
      * bytes each when every one fits an integer, else of 8; a byte per hour of counts; a byte per hour of estimates,
      * or null when none is.
      */
@@ -130,20 +140,5 @@ final class HourSums {
             }
         }
         return hours;
-    }
-
-    /** The sum of hour {@code h}. */
-    long sum(int h) {
-        return sums[h];
-    }
-
-    /** The filled slots of hour {@code h}. */
-    int count(int h) {
-        return counts[h];
-    }
-
-    /** The estimated slots of hour {@code h}. */
-    int estimated(int h) {
-        return estimated[h];
     }
 }

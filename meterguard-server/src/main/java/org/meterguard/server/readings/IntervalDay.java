@@ -251,13 +251,6 @@ public final class IntervalDay {
                 .bytea(shared == MIXED_QUALITY ? slotQualities() : null);
     }
 
-    /** Appends its hourly sums' row (V18 {@code interval_hours}): meter_id, channel, day, sums, counts, estimated. */
-    void appendHoursTo(CopyBinary rows) {
-        rows.row(6).text(meterId.value()).int2(channel.code()).date(day);
-        HourSums.of((int) grid.interval().getSeconds(), values, quality, present)
-                .appendTo(rows);
-    }
-
     /** A day as stored: packed values ({@link CopyBinary#int4Packed}) and the row's quality columns. */
     static IntervalDay stored(
             MeterId meterId,

@@ -26,9 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each closed UTC month's hourly sums of one meter and channel in one row (V22 {@code interval_months}), so that a
- * customer's year is read as 12 rows per channel instead of 365 rows of {@code interval_hours}. A row is derived
- * from the hour rows and used only while it is not stale; {@link ReadingStore#readHours} reads the hour rows of every
- * month without one.
+ * customer's year is read as 12 rows per channel instead of 365 day rows. A row is summed from the day rows and used
+ * only while it is not stale; {@link ReadingStore#readHours} sums the day rows of every other month.
  *
  * <p>How a row stays exact while day rows keep arriving:
  *
@@ -38,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Every write of day rows ({@link ReadingStore}) in a month that ended more than {@value #MARK_AFTER_DAYS}
  *       days before marks that month's rows stale in its own transaction, inserting a stale row where there is none.
  *       The gap between the two ages covers clocks that disagree and transactions that last, by days.
- *   <li>A rebuild first makes sure its rows exist and locks them, and only then reads the hour rows, in a later
+ *   <li>A rebuild first makes sure its rows exist and locks them, and only then reads the day rows, in a later
  *       statement (so it sees every write committed before it held the locks). A write that marks a row while the
- *       rebuild holds it waits, and its mark lands after the rebuild: the row is stale again, and read from the hour
+ *       rebuild holds it waits, and its mark lands after the rebuild: the row is stale again, and read from the day
  *       rows until the next rebuild. Writers and the job lock rows in key order.
  * </ul>
  */
@@ -133,7 +132,7 @@ public class MonthRollups {
      * The last month rolled up, as far as this server knows (null: none yet): every month up to it has a row for
      * each meter and channel with data in it, rolled up or stale, so a month without a row has no data. Read from
      * the database once, then advanced by this server's job runs; lower than the database's only for a while, which
-     * costs reads of hour rows, never a wrong answer.
+     * costs reads of day rows, never a wrong answer.
      */
     YearMonth rolledUpThrough() {
         YearMonth through = rolledUpThrough;
@@ -197,7 +196,7 @@ public class MonthRollups {
         for (YearMonth month : monthsNotBuilt(through)) {
             String after = "";
             while (true) {
-                List<String> meters = jdbc.sql("SELECT DISTINCT meter_id FROM interval_hours"
+                List<String> meters = jdbc.sql("SELECT DISTINCT meter_id FROM interval_day"
                                 + " WHERE day BETWEEN ? AND ? AND meter_id > ? ORDER BY meter_id LIMIT ?")
                         .params(month.atDay(1), month.atEndOfMonth(), after, METERS_PER_BATCH)
                         .query(String.class)
@@ -252,14 +251,14 @@ public class MonthRollups {
         }
     }
 
-    /** The months through {@code through} that have hour rows' partitions and were never rolled up, oldest first. */
+    /** The months through {@code through} that have day rows' partitions and were never rolled up, oldest first. */
     private List<YearMonth> monthsNotBuilt(YearMonth through) {
         return jdbc
                 .sql("""
                         SELECT child.relname FROM pg_inherits
                           JOIN pg_class parent ON parent.oid = pg_inherits.inhparent
                           JOIN pg_class child ON child.oid = pg_inherits.inhrelid
-                         WHERE parent.relname = 'interval_hours'""")
+                         WHERE parent.relname = 'interval_day'""")
                 .query((rs, n) -> {
                     String name = rs.getString(1);
                     String suffix = name.substring(name.length() - 7);
@@ -280,8 +279,8 @@ public class MonthRollups {
 
     /**
      * Rebuilds the rows of {@code meters} for {@code month} in one transaction: ensures a row for each meter and
-     * channel with hour rows in the month, locks them in key order, then reads the hour rows and writes the sums;
-     * removes stale rows left without hour rows. Returns the rows written.
+     * channel with day rows in the month, locks them in key order, then reads the day rows and writes the sums;
+     * removes stale rows left without day rows. Returns the rows written.
      */
     private long build(YearMonth month, List<String> meters) {
         String[] ids = meters.toArray(String[]::new);
@@ -290,7 +289,7 @@ public class MonthRollups {
         Long written = transactions.execute(status -> {
             jdbc.sql("""
                             INSERT INTO interval_months (meter_id, channel, month)
-                            SELECT DISTINCT meter_id, channel, ?::date FROM interval_hours
+                            SELECT DISTINCT meter_id, channel, ?::date FROM interval_day
                              WHERE meter_id = ANY(?::text[]) AND day BETWEEN ? AND ?
                              ORDER BY 1, 2 ON CONFLICT DO NOTHING""").params(first, ids, first, last).update();
             jdbc.sql("""
@@ -316,7 +315,7 @@ public class MonthRollups {
             jdbc.sql("""
                             DELETE FROM interval_months m
                              WHERE m.month = ? AND m.meter_id = ANY(?::text[]) AND m.stale
-                               AND NOT EXISTS (SELECT 1 FROM interval_hours h
+                               AND NOT EXISTS (SELECT 1 FROM interval_day h
                                                 WHERE h.meter_id = m.meter_id AND h.channel = m.channel
                                                   AND h.day BETWEEN ? AND ?)""").params(first, ids, first, last).update();
             jdbc.sql("TRUNCATE " + INCOMING).update();
@@ -325,17 +324,14 @@ public class MonthRollups {
         return written == null ? 0 : written;
     }
 
-    /** The month rows of {@code meters}, from their hour rows: one per meter and channel with any. */
+    /** The month rows of {@code meters}, summed from their day rows: one per meter and channel with any. */
     private CopyBinary sums(YearMonth month, String[] meters) {
         int hours = month.lengthOfMonth() * 24;
         LocalDate first = month.atDay(1);
         CopyBinary rows = new CopyBinary(meters.length * 2, hours * 6 + 64);
-        long[] daySums = new long[HourSums.HOURS];
-        int[] dayCounts = new int[HourSums.HOURS];
-        int[] dayEstimated = new int[HourSums.HOURS];
         MonthRow[] current = {null};
         jdbc.sql("""
-                        SELECT meter_id, channel, day, sums, counts, estimated FROM interval_hours
+                        SELECT meter_id, channel, day, interval_seconds, vals, quality, qualities FROM interval_day
                          WHERE meter_id = ANY(?::text[]) AND day BETWEEN ? AND ?
                          ORDER BY meter_id, channel, day""").params(meters, first, month.atEndOfMonth()).query(rs -> {
             String meter = rs.getString(1);
@@ -348,11 +344,15 @@ public class MonthRollups {
                 row = new MonthRow(meter, channel, hours);
                 current[0] = row;
             }
-            HourSums.decode(rs.getBytes(4), rs.getBytes(5), rs.getBytes(6), daySums, dayCounts, dayEstimated);
-            int at = (rs.getObject(3, LocalDate.class).getDayOfMonth() - 1) * HourSums.HOURS;
-            System.arraycopy(daySums, 0, row.sums, at, HourSums.HOURS);
-            System.arraycopy(dayCounts, 0, row.counts, at, HourSums.HOURS);
-            System.arraycopy(dayEstimated, 0, row.estimated, at, HourSums.HOURS);
+            HourSums.sumDay(
+                    rs.getInt(4),
+                    rs.getBytes(5),
+                    rs.getShort(6),
+                    rs.getBytes(7),
+                    row.sums,
+                    row.counts,
+                    row.estimated,
+                    (rs.getObject(3, LocalDate.class).getDayOfMonth() - 1) * HourSums.HOURS);
         });
         if (current[0] != null) {
             current[0].appendTo(rows, first);

@@ -47,8 +47,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
     private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
-    private static final String HOUR_COLUMNS = "meter_id, channel, day, sums, counts, estimated";
-    private static final String COPY_HOURS = "COPY interval_hours (" + HOUR_COLUMNS + ") FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
@@ -106,12 +104,10 @@ public class ReadingStore {
         CopyBinary all = new CopyBinary(days.size(), IntervalDay.COPY_BYTES);
         days.forEach(day -> day.appendTo(all));
         if (copyUnlessStored(all)) {
-            copy(hoursOf(days), COPY_HOURS);
             return new MergeSummary(days.size(), 0, 0, 0);
         }
         Map<IntervalDay.Key, IntervalDay> stored = lockStored(days);
         CopyBinary fresh = new CopyBinary(days.size() - stored.size(), IntervalDay.COPY_BYTES);
-        CopyBinary freshHours = new CopyBinary(days.size() - stored.size(), HourSums.COPY_BYTES);
         List<IntervalDay> changed = new ArrayList<>();
         SlotChanges changes = new SlotChanges();
         Instant now = clock.instant();
@@ -119,13 +115,11 @@ public class ReadingStore {
             IntervalDay existing = stored.get(day.key());
             if (existing == null) {
                 day.appendTo(fresh);
-                day.appendHoursTo(freshHours);
             } else if (existing.absorb(day, now, changes)) {
                 changed.add(existing);
             }
         }
         copy(fresh, COPY_DAYS);
-        copy(freshHours, COPY_HOURS);
         rewrite(changed);
         recordRevisions(changes.revisions());
         recordConflicts(changes.conflicts());
@@ -206,13 +200,7 @@ public class ReadingStore {
         });
     }
 
-    private static CopyBinary hoursOf(Collection<IntervalDay> days) {
-        CopyBinary rows = new CopyBinary(days.size(), HourSums.COPY_BYTES);
-        days.forEach(day -> day.appendHoursTo(rows));
-        return rows;
-    }
-
-    /** Writes changed day rows back, and their hourly sums with them. */
+    /** Writes changed day rows back. */
     private void rewrite(Collection<IntervalDay> changed) {
         if (changed.isEmpty()) {
             return;
@@ -228,15 +216,6 @@ public class ReadingStore {
                           FROM incoming_day i
                          WHERE d.meter_id = i.meter_id AND d.channel = i.channel AND d.day = i.day""").update();
         jdbc.sql("TRUNCATE incoming_day").update();
-        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS incoming_hours (LIKE interval_hours) ON COMMIT DELETE ROWS")
-                .update();
-        copy(hoursOf(changed), "COPY incoming_hours (" + HOUR_COLUMNS + ") FROM STDIN (FORMAT binary)");
-        jdbc.sql("""
-                        INSERT INTO interval_hours (meter_id, channel, day, sums, counts, estimated)
-                        SELECT meter_id, channel, day, sums, counts, estimated FROM incoming_hours
-                            ON CONFLICT (meter_id, channel, day) DO UPDATE
-                           SET sums = EXCLUDED.sums, counts = EXCLUDED.counts, estimated = EXCLUDED.estimated""").update();
-        jdbc.sql("TRUNCATE incoming_hours").update();
     }
 
     private Map<IntervalDay.Key, IntervalDay> lockStored(Collection<IntervalDay> days) {
@@ -436,15 +415,14 @@ public class ReadingStore {
     /**
      * Reads the hourly sums of one meter's stored rows of {@code channels} for UTC days {@code first} to
      * {@code last} (inclusive), in no particular order: the whole months that are rolled up ({@link MonthRollups})
-     * from their month rows, every other day from its hour row (every stored day row has one, written with it).
-     * For a customer's views at hourly, daily and monthly resolution, which need 24 sums a day instead of 96 values
-     * and add them up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of the month partitions:
-     * about 40 % of the statement's time, measured with pgbench, see docs/benchmarks.md).
+     * from their month rows, every other day summed from its day row. For a customer's views at hourly, daily and
+     * monthly resolution, which add the sums up in any order (an ORDER BY would cost PostgreSQL a sort or a merge of
+     * the month partitions).
      *
      * <p>One statement, and no transaction of its own: a statement's round trip cost a view more than 700 rows did
      * (measured: a year's view from 26 month rows and one day read in two statements cost more CPU than from one
-     * statement's 62 hour rows). A month up to the rolled-up one that has no month row has no data; a stale month
-     * row (a write reached the month since) is read from its hour rows in a second statement.
+     * statement's 62 rows). A month up to the rolled-up one that has no month row has no data; a stale month row
+     * (a write reached the month since) is read from its day rows in a second statement.
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
@@ -462,13 +440,15 @@ public class ReadingStore {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (!months.isEmpty()) {
-            sql.append("SELECT true, channel, month, stale, sums, counts, estimated FROM interval_months"
+            sql.append("SELECT true, channel, month, stale, sums, counts, estimated, NULL::integer, NULL::smallint"
+                    + " FROM interval_months"
                     + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND month BETWEEN ? AND ?");
             params.addAll(List.of(meter.value(), codes, months.get(0), months.get(months.size() - 1)));
         }
         for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
             sql.append(sql.isEmpty() ? "" : " UNION ALL ")
-                    .append("SELECT false, channel, day, false, sums, counts, estimated FROM interval_hours"
+                    .append("SELECT false, channel, day, false, vals, NULL::bytea, qualities, interval_seconds, quality"
+                            + " FROM interval_day"
                             + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?");
             params.addAll(List.of(meter.value(), codes, range[0], range[1]));
         }
@@ -480,21 +460,35 @@ public class ReadingStore {
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Channel channel = Channel.ofCode(rs.getShort(2));
             LocalDate day = rs.getObject(3, LocalDate.class);
-            if (rs.getBoolean(4)) {
+            int hours;
+            if (!rs.getBoolean(1)) {
+                HourSums.sumDay(
+                        rs.getInt(8), rs.getBytes(5), rs.getShort(9), rs.getBytes(7), sums, counts, estimated, 0);
+                hours = HourSums.HOURS;
+            } else if (rs.getBoolean(4)) {
                 stale.add(new Object[] {Short.toString(channel.code()), day});
                 return;
+            } else {
+                hours = HourSums.decode(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7), sums, counts, estimated);
             }
-            int hours = HourSums.decode(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7), sums, counts, estimated);
             handler.row(channel, day, hours, sums, counts, estimated);
             rows[0]++;
         });
         for (Object[] month : stale) {
             LocalDate from = (LocalDate) month[1];
-            jdbc.sql("SELECT channel, day, sums, counts, estimated FROM interval_hours"
+            jdbc.sql("SELECT channel, day, interval_seconds, vals, quality, qualities FROM interval_day"
                             + " WHERE meter_id = ? AND channel = ?::smallint AND day BETWEEN ? AND ?")
                     .params(meter.value(), month[0], from, from.plusMonths(1).minusDays(1))
                     .query(rs -> {
-                        HourSums.decode(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), sums, counts, estimated);
+                        HourSums.sumDay(
+                                rs.getInt(3),
+                                rs.getBytes(4),
+                                rs.getShort(5),
+                                rs.getBytes(6),
+                                sums,
+                                counts,
+                                estimated,
+                                0);
                         handler.row(
                                 Channel.ofCode(rs.getShort(1)),
                                 rs.getObject(2, LocalDate.class),

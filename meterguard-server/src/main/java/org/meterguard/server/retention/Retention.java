@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.meterguard.audit.AuditEvent;
 import org.meterguard.core.Channel;
 import org.meterguard.core.retention.DataCategory;
@@ -93,7 +92,7 @@ public class Retention {
             if (affected > 0 || action instanceof RetentionAction.DropPartition) {
                 audit.append(entry(actor, role, action, "removed " + affected));
             }
-            if (affected > 0 && MonthPartitions.Table.INTERVAL_DAY.sqlName().equals(tableOf(action))) {
+            if (affected > 0 && isIntervalDay(action)) {
                 events.publishEvent(DaysChanged.everything());
             }
         }
@@ -145,29 +144,23 @@ public class Retention {
             long rows = count(drop);
             jdbc.sql("DROP TABLE " + drop.partition()).update();
             partitions.forget(MonthPartitions.Table.valueOf(drop.table().toUpperCase()), drop.month());
-            hoursOf(drop).ifPresent(hours -> {
-                jdbc.sql("DROP TABLE IF EXISTS " + hours.partition()).update();
-                partitions.forget(MonthPartitions.Table.INTERVAL_HOURS, drop.month());
+            if (isIntervalDay(drop)) {
                 jdbc.sql("DELETE FROM interval_months WHERE month = ?")
                         .param(drop.month().atDay(1))
                         .update();
-            });
+            }
             return rows;
         }
         if (action instanceof RetentionAction.DeleteRows delete) {
-            hoursOf(new RetentionAction.DropPartition(delete.category(), delete.table(), delete.month()))
-                    .ifPresent(hours -> {
-                        jdbc.sql("DELETE FROM " + hours.partition() + " WHERE day < ? AND channel = ANY(?)")
-                                .params(delete.before(), channelsOf(delete.category()))
-                                .update();
-                        // The month's rolled-up hours held the deleted days too: stale, so its remaining days are
-                        // read from their hour rows until the job rolls them up again (or removes the row, when none
-                        // remain). Not deleted: a rolled-up month without a row means one without data.
-                        jdbc.sql("UPDATE interval_months SET stale = true, sums = NULL, counts = NULL,"
-                                        + " estimated = NULL WHERE month = ? AND channel = ANY(?)")
-                                .params(delete.month().atDay(1), channelsOf(delete.category()))
-                                .update();
-                    });
+            if (isIntervalDay(delete)) {
+                // The month's rolled-up hours held the deleted days too: stale, so its remaining days are read from
+                // their day rows until the job rolls them up again (or removes the row, when none remain). Not
+                // deleted: a rolled-up month without a row means one without data.
+                jdbc.sql("UPDATE interval_months SET stale = true, sums = NULL, counts = NULL, estimated = NULL"
+                                + " WHERE month = ? AND channel = ANY(?)")
+                        .params(delete.month().atDay(1), channelsOf(delete.category()))
+                        .update();
+            }
             return jdbc.sql("DELETE FROM " + partitionOf(delete) + " WHERE day < ? AND channel = ANY(?)")
                     .params(delete.before(), channelsOf(delete.category()))
                     .update();
@@ -218,13 +211,8 @@ public class Retention {
         return "";
     }
 
-    /** The hourly sums' partition of the same month, which goes with an {@code interval_day} partition's rows. */
-    private static Optional<RetentionAction.DropPartition> hoursOf(RetentionAction.DropPartition days) {
-        if (!days.table().equals(MonthPartitions.Table.INTERVAL_DAY.sqlName())) {
-            return Optional.empty();
-        }
-        return Optional.of(new RetentionAction.DropPartition(
-                days.category(), MonthPartitions.Table.INTERVAL_HOURS.sqlName(), days.month()));
+    private static boolean isIntervalDay(RetentionAction action) {
+        return MonthPartitions.Table.INTERVAL_DAY.sqlName().equals(tableOf(action));
     }
 
     private static String partitionOf(RetentionAction.DeleteRows delete) {

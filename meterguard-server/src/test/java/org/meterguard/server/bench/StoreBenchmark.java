@@ -454,13 +454,6 @@ public final class StoreBenchmark {
             ""
         });
         table.add(new String[] {
-            "bytes per reading: hourly sums beside them (V18), table / with index",
-            fmt(fleetPartitionBytes("pg_table_size", "interval_hours") / readings) + " / "
-                    + fmt(fleetPartitionBytes("pg_total_relation_size", "interval_hours") / readings),
-            "",
-            ""
-        });
-        table.add(new String[] {
             "bytes per reading: row baseline, table / with index",
             fmt(rowHeap / baselineReadings) + " / " + fmt(rowTotal / baselineReadings),
             "",
