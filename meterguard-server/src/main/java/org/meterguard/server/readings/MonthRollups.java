@@ -13,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.meterguard.server.database.CopyBinary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +45,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       rebuild holds it waits, and its mark lands after the rebuild: the row is stale again, and read from the day
  *       rows until the next rebuild. Writers and the job lock rows in key order.
  * </ul>
+ *
+ * <p>The job runs on a thread of its own ({@code meterguard.rollups.schedule}, hourly, after
+ * {@code meterguard.rollups.initial-delay}): its first run over a long history takes a while (a month of a million
+ * meters is 2,000 batches), and the application's shared scheduler thread must keep flushing security events and
+ * watching meters meanwhile. A stop lets the batch in progress finish and ends the run.
  */
 @Component
-public class MonthRollups {
+public class MonthRollups implements SmartLifecycle {
     static final int ROLL_UP_AFTER_DAYS = 7;
     static final int MARK_AFTER_DAYS = 3;
     /** The most hours of a UTC month. */
@@ -58,19 +66,28 @@ public class MonthRollups {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final boolean enabled;
+    private final Duration schedule;
+    private final Duration initialDelay;
     private final Clock clock = Clock.systemUTC();
     private volatile YearMonth rolledUpThrough;
     private volatile boolean throughRead;
+    private volatile boolean stopping;
+    private boolean running;
+    private ScheduledExecutorService executor;
 
     MonthRollups(
             JdbcClient jdbc,
             DataSource dataSource,
             PlatformTransactionManager transactions,
-            @Value("${meterguard.rollups.enabled:true}") boolean enabled) {
+            @Value("${meterguard.rollups.enabled:true}") boolean enabled,
+            @Value("${meterguard.rollups.schedule:PT1H}") Duration schedule,
+            @Value("${meterguard.rollups.initial-delay:PT2M}") Duration initialDelay) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.enabled = enabled;
+        this.schedule = schedule;
+        this.initialDelay = initialDelay;
     }
 
     /** Receives a month row: {@code hours} hours from the first midnight UTC of {@code month}. */
@@ -173,14 +190,57 @@ public class MonthRollups {
         return ranges;
     }
 
-    @Scheduled(
-            fixedDelayString = "${meterguard.rollups.schedule:PT1H}",
-            initialDelayString = "${meterguard.rollups.initial-delay:PT2M}")
-    void scheduled() {
-        if (enabled) {
+    @Override
+    public synchronized void start() {
+        if (!enabled || running) {
+            return;
+        }
+        stopping = false;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "month-rollups");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(
+                this::runQuietly, initialDelay.toMillis(), Math.max(1_000, schedule.toMillis()), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = true;
+            current = executor;
+        }
+        current.shutdown();
+        try {
+            if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The month rollups' batch in progress did not end within 30 s of the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    private void runQuietly() {
+        try {
             long rows = rollUp(clock.instant());
             if (rows > 0) {
                 log.info("Rolled up {} meter-months of hourly sums", rows);
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                log.warn("Rolling up months failed; the next run tries again", e);
             }
         }
     }
@@ -195,7 +255,7 @@ public class MonthRollups {
         YearMonth known = readThrough();
         for (YearMonth month : monthsNotBuilt(through)) {
             String after = "";
-            while (true) {
+            while (!stopping) {
                 List<String> meters = jdbc.sql("SELECT DISTINCT meter_id FROM interval_day"
                                 + " WHERE day BETWEEN ? AND ? AND meter_id > ? ORDER BY meter_id LIMIT ?")
                         .params(month.atDay(1), month.atEndOfMonth(), after, METERS_PER_BATCH)
@@ -207,6 +267,9 @@ public class MonthRollups {
                 rows += build(month, meters);
                 after = meters.get(meters.size() - 1);
             }
+            if (stopping) {
+                return rows;
+            }
             built(month, now);
         }
         // Every month through `through` is rolled up now: those with data above, those without need nothing (a
@@ -216,7 +279,7 @@ public class MonthRollups {
         }
         LocalDate month = LocalDate.of(1, 1, 1);
         String after = "";
-        while (true) {
+        while (!stopping) {
             Map<LocalDate, List<String>> stale = new LinkedHashMap<>();
             jdbc.sql("""
                             SELECT DISTINCT month, meter_id FROM interval_months
@@ -236,6 +299,7 @@ public class MonthRollups {
                 after = batch.getValue().get(batch.getValue().size() - 1);
             }
         }
+        return rows;
     }
 
     /** Records {@code month} as rolled up, and every month before it with it (they were done first). */
