@@ -65,12 +65,20 @@ final class CosemClock {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
         int dayOfWeek = (int) Math.floorMod(days + 3, 7) + 1; // 1970-01-01 was a Thursday (4)
-        int secondOfDay = (int) (millisOfDay / 1000);
         out[at] = (byte) (year >>> 8);
         out[at + 1] = (byte) year;
         out[at + 2] = (byte) month;
         out[at + 3] = (byte) day;
         out[at + 4] = (byte) dayOfWeek;
+        writeTime(millisOfDay, out, at);
+    }
+
+    /**
+     * Writes the time of day, deviation and status of a UTC date-time (bytes 5 to 11 of {@link #write}) at
+     * {@code out[at]}: for a row on the same day as one already written, whose date bytes can be copied.
+     */
+    static void writeTime(long millisOfDay, byte[] out, int at) {
+        int secondOfDay = (int) (millisOfDay / 1000);
         out[at + 5] = (byte) (secondOfDay / 3600);
         out[at + 6] = (byte) (secondOfDay / 60 % 60);
         out[at + 7] = (byte) (secondOfDay % 60);

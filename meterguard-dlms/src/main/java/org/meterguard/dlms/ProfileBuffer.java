@@ -40,10 +40,15 @@ public final class ProfileBuffer {
 
     /** A builder of rows with {@code columns} values each (at least 1). */
     public static Builder builder(int columns) {
+        return builder(columns, 16);
+    }
+
+    /** A builder of rows with {@code columns} values each (at least 1), with room for {@code rows} rows to start. */
+    public static Builder builder(int columns, int rows) {
         if (columns < 1) {
             throw new IllegalArgumentException("a profile buffer needs at least 1 value column, got " + columns);
         }
-        return new Builder(columns);
+        return new Builder(columns, Math.max(1, rows));
     }
 
     /** Number of rows N. */
@@ -91,13 +96,14 @@ public final class ProfileBuffer {
     /** Collects rows in order; not thread-safe. */
     public static final class Builder {
         private final int columns;
-        private long[] times = new long[16];
+        private long[] times;
         private long[] values;
         private int rows;
 
-        private Builder(int columns) {
+        private Builder(int columns, int capacity) {
             this.columns = columns;
-            this.values = new long[16 * columns];
+            this.times = new long[capacity];
+            this.values = new long[capacity * columns];
         }
 
         /**

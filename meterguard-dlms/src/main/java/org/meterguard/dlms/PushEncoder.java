@@ -140,6 +140,10 @@ public final class PushEncoder {
     private static final class Out {
         private final byte[] b;
         private int p;
+        /** The UTC day of the last date-time written, and where its date bytes are. */
+        private long lastDay = Long.MIN_VALUE;
+
+        private int lastDateAt;
 
         Out(int size) {
             b = new byte[size];
@@ -190,7 +194,16 @@ public final class PushEncoder {
                                 + " the years 0..65534 a COSEM date-time can hold");
             }
             u8(DataType.OCTET_STRING.tag()).u8(CosemDateTime.LENGTH);
-            CosemClock.write(epochMilli, b, p);
+            long day = Math.floorDiv(epochMilli, 86_400_000L);
+            if (day == lastDay) {
+                // A profile's rows mostly share their day: its date bytes once, then only the time of day.
+                System.arraycopy(b, lastDateAt, b, p, 5);
+                CosemClock.writeTime(epochMilli - day * 86_400_000L, b, p);
+            } else {
+                CosemClock.write(epochMilli, b, p);
+                lastDay = day;
+            }
+            lastDateAt = p;
             p += CosemDateTime.LENGTH;
             return this;
         }

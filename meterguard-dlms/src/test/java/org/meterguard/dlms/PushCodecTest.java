@@ -79,6 +79,25 @@ class PushCodecTest {
     }
 
     @Test
+    void writesTheTreePathsBytesForRowsThatShareTheirDayAcrossMidnights() {
+        // Consecutive rows of one day share their date bytes in the encoder; rows across two UTC midnights (and a
+        // leap day, and hundredths of a second) must still come out as the tree path writes them.
+        for (String first : List.of("2026-11-23T22:00:00.130Z", "2028-02-28T23:10:00Z", "1969-12-31T23:00:00Z")) {
+            ProfileBuffer.Builder builder = ProfileBuffer.builder(2, 4);
+            Instant at = Instant.parse(first);
+            for (int row = 0; row < 400; row++) {
+                builder.add(at.plusMillis(450_000L * row), row, 2200 + row % 100);
+            }
+            ProfileBuffer buffer = builder.build();
+            byte[] tree = new DataNotification(9, null, LoadProfileCodec.encodeBody(DEVICE, LAYOUT, buffer)).encode();
+
+            assertThat(PushEncoder.loadProfile(9, DEVICE, LAYOUT, buffer))
+                    .as(first)
+                    .isEqualTo(tree);
+        }
+    }
+
+    @Test
     void decodesLikeTheDataValueTreePathOnRandomProfiles() {
         Random random = new Random(20_240_501);
         for (int i = 0; i < 300; i++) {

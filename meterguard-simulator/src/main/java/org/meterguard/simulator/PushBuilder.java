@@ -43,7 +43,7 @@ public final class PushBuilder {
     /** The load profile of {@code meter} for the intervals starting at {@code starts}. */
     public ProfileBuffer profile(SimulatedMeter meter, List<Instant> starts) {
         Duration period = RESIDENTIAL_LAYOUT.capturePeriod();
-        ProfileBuffer.Builder buffer = ProfileBuffer.builder(2);
+        ProfileBuffer.Builder buffer = ProfileBuffer.builder(2, starts.size());
         for (Instant start : starts) {
             buffer.add(start.plus(period), shape.importWh(meter, start), shape.exportWh(meter, start));
         }
