@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,14 +227,8 @@ class UsageHoursIT {
         }
         store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, huge);
         rollups.rollUp(now);
-        long[] july = new long[1];
-        store.readHours(
-                meter,
-                List.of(Channel.ACTIVE_ENERGY_IMPORT),
-                LocalDate.parse("2026-07-01"),
-                LocalDate.parse("2026-07-31"),
-                (channel, day, hours, sums, counts, estimated) -> july[0] = sums[hours - 1]);
-        assertThat(july[0]).isEqualTo(4L * Integer.MAX_VALUE - 6);
+        MonthHours july = monthHours(meter, Channel.ACTIVE_ENERGY_IMPORT, YearMonth.of(2026, 7));
+        assertThat(july.sums()[july.sums().length - 1]).isEqualTo(4L * Integer.MAX_VALUE - 6);
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-07-01")).isEqualTo("rolled up");
         // Through October (ended more than a week before), every month with hour rows; November is still open
         // (once it is over by the machine's clock, the writes into it have marked it stale: never rolled up here).
@@ -259,19 +255,9 @@ class UsageHoursIT {
         assertThat(rollups.rollUp(now)).isGreaterThanOrEqualTo(2);
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-03-01")).isEqualTo("rolled up");
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_EXPORT, "2026-05-01")).isEqualTo("rolled up");
-        long[] may31 = new long[2];
-        store.readHours(
-                meter,
-                List.of(Channel.ACTIVE_ENERGY_EXPORT),
-                LocalDate.parse("2026-05-01"),
-                LocalDate.parse("2026-05-31"),
-                (channel, day, hours, sums, counts, estimated) -> {
-                    assertThat(day).isEqualTo(LocalDate.parse("2026-05-01"));
-                    assertThat(hours).isEqualTo(31 * 24);
-                    may31[0] = sums[hours - 1];
-                    may31[1] = counts[hours - 1];
-                });
-        assertThat(may31).containsExactly(321, 1);
+        MonthHours may = monthHours(meter, Channel.ACTIVE_ENERGY_EXPORT, YearMonth.of(2026, 5));
+        assertThat(may.sums()[31 * 24 - 1]).isEqualTo(321);
+        assertThat(may.counts()[31 * 24 - 1]).isEqualTo(1);
         assertRolledUpReadsMatch(meter);
     }
 
@@ -323,18 +309,27 @@ class UsageHoursIT {
         }
         // Rolled up with the write that committed while the rebuild waited.
         assertThat(monthRow(meter, Channel.ACTIVE_ENERGY_IMPORT, "2026-04-01")).isEqualTo("rolled up");
-        long[] hour = new long[1];
-        store.readHours(
-                meter,
-                List.of(Channel.ACTIVE_ENERGY_IMPORT),
-                LocalDate.parse("2026-04-01"),
-                LocalDate.parse("2026-04-30"),
-                (channel, day, hours, sums, counts, estimated) -> {
-                    assertThat(hours).isEqualTo(30 * 24);
-                    hour[0] = sums[2 * 24 + 5]; // 2026-04-03 05:00 UTC: slot 20
-                });
-        assertThat(hour[0]).isGreaterThanOrEqualTo(22_222);
+        // 2026-04-03 05:00 UTC holds slot 20.
+        assertThat(monthHours(meter, Channel.ACTIVE_ENERGY_IMPORT, YearMonth.of(2026, 4))
+                        .sums()[2 * 24 + 5])
+                .isGreaterThanOrEqualTo(22_222);
         assertRolledUpReadsMatch(meter);
+    }
+
+    /** A month's hours as one rolled-up row gives them. */
+    private record MonthHours(long[] sums, int[] counts) {}
+
+    /** Reads {@code month} of one channel, which must come as one month row (rolled up, not stale) of all its hours. */
+    private MonthHours monthHours(MeterId meter, Channel channel, YearMonth month) {
+        List<MonthHours> rows = new ArrayList<>();
+        store.readHours(
+                meter, List.of(channel), month.atDay(1), month.atEndOfMonth(), (c, day, hours, sums, counts, e) -> {
+                    assertThat(day).isEqualTo(month.atDay(1));
+                    assertThat(hours).isEqualTo(month.lengthOfMonth() * 24);
+                    rows.add(new MonthHours(Arrays.copyOf(sums, hours), Arrays.copyOf(counts, hours)));
+                });
+        assertThat(rows).as("%s of %s in one row", month, channel).hasSize(1);
+        return rows.get(0);
     }
 
     /** Replaces the import value of {@code slot} on UTC {@code day}, as a data steward's edit, and commits it. */
