@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,6 @@ public class MonthRollups implements SmartLifecycle {
         this.initialDelay = initialDelay;
     }
 
-    /** Receives a month row: {@code hours} hours from the first midnight UTC of {@code month}. */
-    @FunctionalInterface
-    interface MonthRowHandler {
-        void row(short channel, LocalDate month, int hours, long[] sums, int[] counts, int[] estimated);
-    }
-
     /** The last month the job rolls up at {@code now}: months that ended at least a week before. */
     static YearMonth lastRolledUp(Instant now) {
         return YearMonth.from(LocalDate.ofInstant(now.minus(Duration.ofDays(ROLL_UP_AFTER_DAYS)), ZoneOffset.UTC))
@@ -109,20 +104,24 @@ public class MonthRollups implements SmartLifecycle {
                 .atEndOfMonth();
     }
 
+    /** A month row's key, in the order the job locks rows (meter ids compare as collation "C" does). */
+    private record MonthKey(String meter, short channel, LocalDate month) {
+        static final Comparator<MonthKey> ORDER = Comparator.comparing(MonthKey::meter)
+                .thenComparingInt(MonthKey::channel)
+                .thenComparing(MonthKey::month);
+    }
+
     /**
      * Marks the rows of the months {@code days} lie in stale, in the caller's transaction (which writes the days),
      * for the months that ended more than {@value #MARK_AFTER_DAYS} days ago; nothing for younger ones.
      */
     void markStale(Collection<IntervalDay> days) {
         LocalDate last = lastMarkedDay(clock.instant());
-        TreeSet<String> keys = new TreeSet<>();
+        TreeSet<MonthKey> keys = new TreeSet<>(MonthKey.ORDER);
         for (IntervalDay day : days) {
             if (!day.day().isAfter(last)) {
-                keys.add(day.meterId().value()
-                        + '\n'
-                        + day.channel().code()
-                        + '\n'
-                        + day.day().withDayOfMonth(1));
+                keys.add(new MonthKey(
+                        day.meterId().value(), day.channel().code(), day.day().withDayOfMonth(1)));
             }
         }
         if (keys.isEmpty()) {
@@ -130,13 +129,12 @@ public class MonthRollups implements SmartLifecycle {
         }
         String[] meters = new String[keys.size()];
         Short[] channels = new Short[keys.size()];
-        String[] months = new String[keys.size()];
+        String[] months = new String[keys.size()]; // ISO dates: pgjdbc sends no LocalDate[]
         int i = 0;
-        for (String key : keys) {
-            String[] parts = key.split("\n");
-            meters[i] = parts[0];
-            channels[i] = Short.valueOf(parts[1]);
-            months[i++] = parts[2];
+        for (MonthKey key : keys) {
+            meters[i] = key.meter();
+            channels[i] = key.channel();
+            months[i++] = key.month().toString();
         }
         jdbc.sql("""
                         INSERT INTO interval_months (meter_id, channel, month)

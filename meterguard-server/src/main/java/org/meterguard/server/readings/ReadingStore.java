@@ -456,7 +456,7 @@ public class ReadingStore {
         long[] sums = new long[MonthRollups.MONTH_HOURS];
         int[] counts = new int[MonthRollups.MONTH_HOURS];
         int[] estimated = new int[MonthRollups.MONTH_HOURS];
-        List<Object[]> stale = new ArrayList<>();
+        List<StaleMonth> stale = new ArrayList<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Channel channel = Channel.ofCode(rs.getShort(2));
             LocalDate day = rs.getObject(3, LocalDate.class);
@@ -466,7 +466,7 @@ public class ReadingStore {
                         rs.getInt(8), rs.getBytes(5), rs.getShort(9), rs.getBytes(7), sums, counts, estimated, 0);
                 hours = HourSums.HOURS;
             } else if (rs.getBoolean(4)) {
-                stale.add(new Object[] {Short.toString(channel.code()), day});
+                stale.add(new StaleMonth(channel, day));
                 return;
             } else {
                 hours = HourSums.decode(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7), sums, counts, estimated);
@@ -474,11 +474,14 @@ public class ReadingStore {
             handler.row(channel, day, hours, sums, counts, estimated);
             rows[0]++;
         });
-        for (Object[] month : stale) {
-            LocalDate from = (LocalDate) month[1];
+        for (StaleMonth month : stale) {
             jdbc.sql("SELECT channel, day, interval_seconds, vals, quality, qualities FROM interval_day"
-                            + " WHERE meter_id = ? AND channel = ?::smallint AND day BETWEEN ? AND ?")
-                    .params(meter.value(), month[0], from, from.plusMonths(1).minusDays(1))
+                            + " WHERE meter_id = ? AND channel = ? AND day BETWEEN ? AND ?")
+                    .params(
+                            meter.value(),
+                            month.channel().code(),
+                            month.first(),
+                            month.first().plusMonths(1).minusDays(1))
                     .query(rs -> {
                         HourSums.sumDay(
                                 rs.getInt(3),
@@ -501,6 +504,9 @@ public class ReadingStore {
         }
         return rows[0];
     }
+
+    /** A month whose rolled-up row is stale: its days are summed from their day rows. */
+    private record StaleMonth(Channel channel, LocalDate first) {}
 
     /** Reused arrays a packed row is decoded into. */
     private static final class SlotBuffers {
