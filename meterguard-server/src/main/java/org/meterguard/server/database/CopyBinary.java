@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN (FORMAT binary)}, built in memory and sent in one call: the
@@ -200,6 +203,24 @@ public final class CopyBinary {
             throw new SQLException("COPY failed while reading its own buffer", e);
         } finally {
             length -= 2;
+        }
+    }
+
+    /**
+     * As {@link #copyInto(Connection, String)}, on the connection of the caller's Spring transaction (or one of its
+     * own from {@code dataSource} outside one); a failure becomes a {@link DataAccessResourceFailureException}.
+     */
+    public long copyInto(DataSource dataSource, String copySql) {
+        if (rows == 0) {
+            return 0;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return copyInto(connection, copySql);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY of " + rows + " rows failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

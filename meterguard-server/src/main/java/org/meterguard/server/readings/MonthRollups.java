@@ -10,9 +10,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -315,6 +317,9 @@ public class MonthRollups implements SmartLifecycle {
 
     /** The months through {@code through} that have day rows' partitions and were never rolled up, oldest first. */
     private List<YearMonth> monthsNotBuilt(YearMonth through) {
+        Set<YearMonth> built = new HashSet<>(jdbc.sql("SELECT month FROM interval_months_built")
+                .query((rs, n) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
+                .list());
         return jdbc
                 .sql("""
                         SELECT child.relname FROM pg_inherits
@@ -329,12 +334,7 @@ public class MonthRollups implements SmartLifecycle {
                 })
                 .list()
                 .stream()
-                .filter(month -> !month.isAfter(through))
-                .filter(month -> jdbc.sql("SELECT count(*) FROM interval_months_built WHERE month = ?")
-                                .param(month.atDay(1))
-                                .query(Long.class)
-                                .single()
-                        == 0)
+                .filter(month -> !month.isAfter(through) && !built.contains(month))
                 .sorted()
                 .toList();
     }
@@ -364,9 +364,8 @@ public class MonthRollups implements SmartLifecycle {
                             + " (LIKE interval_months INCLUDING DEFAULTS INCLUDING STORAGE)"
                             + " WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS")
                     .update();
-            ReadingStore.copy(
+            rows.copyInto(
                     dataSource,
-                    rows,
                     "COPY " + INCOMING
                             + " (meter_id, channel, month, sums, counts, estimated) FROM STDIN (FORMAT binary)");
             long updated = jdbc.sql("""

@@ -30,6 +30,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,11 @@ public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
     private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Day rows in the columns of {@link #readHours}'s statement (its month rows': flag, channel, day, stale, …). */
+    private static final String DAY_ROWS_AS_HOURS =
+            "SELECT false, channel, day, false, vals, NULL::bytea, qualities, interval_seconds, quality"
+                    + " FROM interval_day"
+                    + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -292,22 +298,7 @@ public class ReadingStore {
     }
 
     private void copy(CopyBinary rows, String sql) {
-        copy(dataSource, rows, sql);
-    }
-
-    /** COPYs {@code rows} with {@code sql} on the connection of the caller's transaction. */
-    static void copy(DataSource dataSource, CopyBinary rows, String sql) {
-        if (rows.rows() == 0) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            rows.copyInto(connection, sql);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " rows failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        rows.copyInto(dataSource, sql);
     }
 
     /**
@@ -446,10 +437,7 @@ public class ReadingStore {
             params.addAll(List.of(meter.value(), codes, months.get(0), months.get(months.size() - 1)));
         }
         for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
-            sql.append(sql.isEmpty() ? "" : " UNION ALL ")
-                    .append("SELECT false, channel, day, false, vals, NULL::bytea, qualities, interval_seconds, quality"
-                            + " FROM interval_day"
-                            + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?");
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append(DAY_ROWS_AS_HOURS);
             params.addAll(List.of(meter.value(), codes, range[0], range[1]));
         }
         long[] rows = {0};
@@ -457,7 +445,7 @@ public class ReadingStore {
         int[] counts = new int[MonthRollups.MONTH_HOURS];
         int[] estimated = new int[MonthRollups.MONTH_HOURS];
         List<StaleMonth> stale = new ArrayList<>();
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
+        RowCallbackHandler row = rs -> {
             Channel channel = Channel.ofCode(rs.getShort(2));
             LocalDate day = rs.getObject(3, LocalDate.class);
             int hours;
@@ -473,34 +461,16 @@ public class ReadingStore {
             }
             handler.row(channel, day, hours, sums, counts, estimated);
             rows[0]++;
-        });
+        };
+        jdbc.sql(sql.toString()).params(params).query(row);
         for (StaleMonth month : stale) {
-            jdbc.sql("SELECT channel, day, interval_seconds, vals, quality, qualities FROM interval_day"
-                            + " WHERE meter_id = ? AND channel = ? AND day BETWEEN ? AND ?")
+            jdbc.sql(DAY_ROWS_AS_HOURS)
                     .params(
                             meter.value(),
-                            month.channel().code(),
+                            new String[] {Short.toString(month.channel().code())},
                             month.first(),
                             month.first().plusMonths(1).minusDays(1))
-                    .query(rs -> {
-                        HourSums.sumDay(
-                                rs.getInt(3),
-                                rs.getBytes(4),
-                                rs.getShort(5),
-                                rs.getBytes(6),
-                                sums,
-                                counts,
-                                estimated,
-                                0);
-                        handler.row(
-                                Channel.ofCode(rs.getShort(1)),
-                                rs.getObject(2, LocalDate.class),
-                                HourSums.HOURS,
-                                sums,
-                                counts,
-                                estimated);
-                        rows[0]++;
-                    });
+                    .query(row);
         }
         return rows[0];
     }

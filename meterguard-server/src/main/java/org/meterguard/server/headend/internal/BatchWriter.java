@@ -1,7 +1,5 @@
 package org.meterguard.server.headend.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +18,7 @@ import org.meterguard.server.meters.MeterRegistry.CounterAdvance;
 import org.meterguard.server.meters.MeterRegistry.KeyRef;
 import org.meterguard.server.readings.IntervalDay;
 import org.meterguard.server.readings.ReadingStore;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -318,14 +314,7 @@ class BatchWriter {
     }
 
     private void copy(CopyBinary rows, String sql) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            rows.copyInto(connection, sql);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY of " + rows.rows() + " rows failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        rows.copyInto(dataSource, sql);
     }
 
     private static long counter(List<Incoming> batch, int index) {
