@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.TimeRange;
@@ -30,12 +30,14 @@ import org.springframework.stereotype.Component;
  * account, so the access decision and the occupancy periods stay with each request.
  *
  * <p>Kept coherent with the store by {@link DaysChanged}, which {@link org.meterguard.server.readings.ReadingStore}
- * publishes after every transaction that wrote day rows: the months a written UTC day may belong to in any zone
- * (the day before, the day, the day after) are dropped. A month being computed while such a write commits is not
- * kept: each meter belongs to one of {@value #STRIPES} stripes whose generation every write advances before
- * dropping, and a month is kept only if its meter's stripe has the generation it had before the read (checked after
- * putting it, so a drop can never fall between the check and the put). This holds for writes through this server's
- * store; a second server writing the same database would have to forward its {@link DaysChanged} here.
+ * publishes after every transaction that wrote day rows: the local days a written UTC day may belong to in any zone
+ * (the day before, the day, the day after) are marked in their kept months, and only those days are read again on
+ * the month's next use (after the nightly ingest, a view reads one meter's few new days instead of its month). A
+ * month or day being read while such a write commits is not kept: each meter belongs to one of {@value #STRIPES}
+ * stripes whose generation every write advances before marking, and what was read is kept only if its meter's
+ * stripe has the generation it had before the read (checked after putting it, so a write can never fall between the
+ * check and the put). This holds for writes through this server's store; a second server writing the same database
+ * would have to forward its {@link DaysChanged} here.
  */
 @Component
 class DailyTotals {
@@ -80,72 +82,118 @@ class DailyTotals {
                     Arrays.copyOfRange(counts, from, from + length),
                     Arrays.copyOfRange(estimates, from, from + length));
         }
+
+        /** A copy of these with the days from {@code from} on replaced by {@code days}' (as many as it has). */
+        Totals patched(int from, Totals days) {
+            Totals copy = slice(0, sums.length);
+            int length = days.sums.length;
+            System.arraycopy(days.sums, 0, copy.sums, from, length);
+            System.arraycopy(days.counts, 0, copy.counts, from, length);
+            System.arraycopy(days.estimates, 0, copy.estimates, from, length);
+            return copy;
+        }
     }
 
-    /** One meter's local days of one month in one zone: each day's first second, and each channel's totals. */
-    private record Month(ZoneId zone, long[] dayStarts, Totals imported, Totals exported) {}
+    /**
+     * One meter's local days of one month in one zone: each day's first second, each channel's totals, and the days
+     * written since they were read ({@code written}: bit {@code d} for the month's day {@code d + 1}), to be read again
+     * before these are used.
+     */
+    private record Month(ZoneId zone, long[] dayStarts, Totals imported, Totals exported, int written) {
+        Month with(int days) {
+            return new Month(zone, dayStarts, imported, exported, written | days);
+        }
+
+        /** The first written day's index. */
+        int firstWritten() {
+            return Integer.numberOfTrailingZeros(written);
+        }
+
+        /** The last written day's index. */
+        int lastWritten() {
+            return 31 - Integer.numberOfLeadingZeros(written);
+        }
+
+        /** These totals, none written, with the days from {@code from} on replaced by the ones given. */
+        Month patched(int from, Totals newImported, Totals newExported) {
+            return new Month(
+                    zone, dayStarts, imported.patched(from, newImported), exported.patched(from, newExported), 0);
+        }
+    }
 
     /**
      * Adds {@code meter}'s totals of the whole local days {@code [first, end)} in {@code zone} to {@code target}, one
-     * sum per day and channel starting at the day's local midnight; reads from the store only the months not kept.
+     * sum per day and channel starting at the day's local midnight; reads from the store only the months not kept
+     * and the days written since they were.
      */
     void addDays(MeterId meter, ZoneId zone, LocalDate first, LocalDate end, MeterUsageReader.Target target) {
         YearMonth last = YearMonth.from(end.minusDays(1));
         YearMonth month = YearMonth.from(first);
         while (!month.isAfter(last)) {
             Month totals = kept(meter, zone, month);
-            if (totals != null) {
+            if (totals != null && totals.written() == 0) {
                 add(totals, month, first, end, target);
                 month = month.plusMonths(1);
                 continue;
             }
-            for (Month loaded : load(meter, zone, month, missingThrough(meter, zone, month, last))) {
+            List<Month> run = new ArrayList<>();
+            run.add(totals);
+            while (run.size() < MONTHS_PER_READ && month.plusMonths(run.size()).compareTo(last) <= 0) {
+                Month next = kept(meter, zone, month.plusMonths(run.size()));
+                if (next != null && next.written() == 0) {
+                    break;
+                }
+                run.add(next);
+            }
+            for (Month loaded : load(meter, zone, month, run)) {
                 add(loaded, month, first, end, target);
                 month = month.plusMonths(1);
             }
         }
     }
 
-    /** The last month of the run of months from {@code month} not kept, at most {@link #MONTHS_PER_READ} long. */
-    private YearMonth missingThrough(MeterId meter, ZoneId zone, YearMonth month, YearMonth last) {
-        YearMonth through = month;
-        for (int n = 1; n < MONTHS_PER_READ && through.isBefore(last); n++) {
-            if (kept(meter, zone, through.plusMonths(1)) != null) {
-                break;
-            }
-            through = through.plusMonths(1);
-        }
-        return through;
-    }
-
-    /** Reads months {@code [from, through]} in one read and keeps them unless a write came in between. */
-    private Month[] load(MeterId meter, ZoneId zone, YearMonth from, YearMonth through) {
+    /**
+     * Reads a run of months from {@code from}, each either not kept (null in {@code run}) or kept with days written
+     * since, in one read: from the first month's first day (or first written day) to the last month's last day (or
+     * last written day). Keeps them unless a write came in between.
+     */
+    private Month[] load(MeterId meter, ZoneId zone, YearMonth from, List<Month> run) {
         int stripe = stripe(meter);
         long generation = generations.get(stripe);
-        UsagePeriod period =
-                new UsagePeriod(zone, from.atDay(1), through.plusMonths(1).atDay(1), Resolution.DAY);
-        UsageSeries imported = new UsageSeries(period);
-        UsageSeries exported = new UsageSeries(period);
-        reader.read(
-                meter,
-                new TimeRange(period.from(), period.to()),
-                imported.hoursFitBuckets(),
-                MeterUsageReader.Target.into(List.of(imported), List.of(exported)));
-        Totals allImported = Totals.of(imported);
-        Totals allExported = Totals.of(exported);
-        long[] allStarts = imported.startSeconds();
-        int n = (int) ChronoUnit.MONTHS.between(from, through) + 1;
+        int n = run.size();
+        YearMonth through = from.plusMonths(n - 1);
+        Month head = run.get(0);
+        Month tail = run.get(n - 1);
+        LocalDate first = from.atDay(head == null ? 1 : head.firstWritten() + 1);
+        LocalDate end = tail == null
+                ? through.plusMonths(1).atDay(1)
+                : through.atDay(tail.lastWritten() + 1).plusDays(1);
+        UsageSeries[] read = read(meter, zone, first, end);
+        Totals allImported = Totals.of(read[0]);
+        Totals allExported = Totals.of(read[1]);
+        long[] allStarts = read[0].startSeconds();
         Month[] loaded = new Month[n];
-        int day = 0;
+        int at = 0;
         for (int i = 0; i < n; i++) {
-            int length = from.plusMonths(i).lengthOfMonth();
-            loaded[i] = new Month(
-                    zone,
-                    Arrays.copyOfRange(allStarts, day, day + length),
-                    allImported.slice(day, length),
-                    allExported.slice(day, length));
-            months.put(new Key(meter, from.plusMonths(i)), loaded[i]);
-            day += length;
+            YearMonth month = from.plusMonths(i);
+            int readFrom = i == 0 ? first.getDayOfMonth() - 1 : 0;
+            int readTo = i == n - 1 ? end.minusDays(1).getDayOfMonth() : month.lengthOfMonth();
+            int length = readTo - readFrom;
+            Key key = new Key(meter, month);
+            Month kept = run.get(i);
+            if (kept == null) {
+                loaded[i] = new Month(
+                        zone,
+                        Arrays.copyOfRange(allStarts, at, at + length),
+                        allImported.slice(at, length),
+                        allExported.slice(at, length),
+                        0);
+                months.put(key, loaded[i]);
+            } else {
+                loaded[i] = kept.patched(readFrom, allImported.slice(at, length), allExported.slice(at, length));
+                months.asMap().replace(key, kept, loaded[i]);
+            }
+            at += length;
         }
         if (generations.get(stripe) != generation) {
             for (int i = 0; i < n; i++) {
@@ -153,6 +201,19 @@ class DailyTotals {
             }
         }
         return loaded;
+    }
+
+    /** {@code meter}'s import and export summed per local day of {@code [first, end)} in {@code zone}, in one read. */
+    private UsageSeries[] read(MeterId meter, ZoneId zone, LocalDate first, LocalDate end) {
+        UsagePeriod period = new UsagePeriod(zone, first, end, Resolution.DAY);
+        UsageSeries imported = new UsageSeries(period);
+        UsageSeries exported = new UsageSeries(period);
+        reader.read(
+                meter,
+                new TimeRange(period.from(), period.to()),
+                imported.hoursFitBuckets(),
+                MeterUsageReader.Target.into(List.of(imported), List.of(exported)));
+        return new UsageSeries[] {imported, exported};
     }
 
     private Month kept(MeterId meter, ZoneId zone, YearMonth month) {
@@ -178,8 +239,8 @@ class DailyTotals {
     }
 
     /**
-     * Drops the months the written days may belong to, after advancing their meters' stripes (see the class
-     * comment for why in this order).
+     * Marks the local days the written UTC days may belong to in the months kept, after advancing their meters'
+     * stripes (see the class comment for why in this order); drops everything on a wholesale change.
      */
     @EventListener
     void on(DaysChanged changed) {
@@ -194,14 +255,17 @@ class DailyTotals {
         if (months.estimatedSize() == 0) {
             return;
         }
-        Set<Key> dropped = new HashSet<>();
+        Map<Key, Integer> marked = new HashMap<>();
         for (DaysChanged.MeterDay written : changed.days()) {
             for (int d = -1; d <= 1; d++) {
-                dropped.add(
-                        new Key(written.meterId(), YearMonth.from(written.day().plusDays(d))));
+                LocalDate day = written.day().plusDays(d);
+                marked.merge(
+                        new Key(written.meterId(), YearMonth.from(day)),
+                        1 << (day.getDayOfMonth() - 1),
+                        (a, b) -> a | b);
             }
         }
-        months.invalidateAll(dropped);
+        marked.forEach((key, days) -> months.asMap().computeIfPresent(key, (k, month) -> month.with(days)));
     }
 
     /** How many months are kept now (an estimate, as the cache counts them). */

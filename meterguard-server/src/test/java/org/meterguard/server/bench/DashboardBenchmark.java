@@ -54,8 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Daily and monthly views are measured twice: as they come (after the first view of each account, from the
  * daily totals the portal keeps), after a new day (each request preceded by a write announced for the last day
- * asked, as the nightly ingest does: that month's totals are read again) and cold (a write announced for every
- * month asked, so that all its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
+ * asked, as the nightly ingest does: the days it may belong to are read again) and cold (a write announced for
+ * the first day of every month asked, so that all its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
  * requests a second together, and counts each latency from when its request was due (open loop); without it each
  * client asks again as soon as it is answered (closed loop), where the latency is about clients ÷ throughput.
  *
@@ -319,7 +319,10 @@ public final class DashboardBenchmark {
             this.label = label;
         }
 
-        /** Null for none; the last day asked; or one UTC day in every month from two years before the end. */
+        /**
+         * Null for none; the last day asked; or the first UTC day of every month from two years before the end, which
+         * has every month asked read whole again (its first day, and the last day of the month before, are marked).
+         */
         DaysChanged before(MeterId meter) {
             if (this == NONE) {
                 return null;
@@ -329,7 +332,7 @@ public final class DashboardBenchmark {
             }
             List<DaysChanged.MeterDay> days = new ArrayList<>();
             for (LocalDate d = END.minusYears(2).minusMonths(1); d.isBefore(END.plusMonths(1)); d = d.plusMonths(1)) {
-                days.add(new DaysChanged.MeterDay(meter, d.withDayOfMonth(15)));
+                days.add(new DaysChanged.MeterDay(meter, d.withDayOfMonth(1)));
             }
             return new DaysChanged(days, false);
         }

@@ -148,11 +148,18 @@ class DailyTotalsIT {
 
     @Test
     void lateReadingsAnActualReadAndAnEditShowOnTheNextView() {
-        MeterId meter = meter("LA");
-        assertViewMatchesReadings("LA", "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
+        for (String name : List.of("LA", "IN")) {
+            lateReadingsAnActualReadAndAnEdit(name);
+        }
+    }
+
+    /** Only the written days are read again, in a zone of whole hours (hourly sums) and of half hours (values). */
+    private void lateReadingsAnActualReadAndAnEdit(String name) {
+        MeterId meter = meter(name);
+        assertViewMatchesReadings(name, "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
         long keptBefore = totals.size();
         assertThat(keptBefore).isPositive();
-        long marchBefore = view("LA", "NEW", Resolution.MONTH, "2026-03-01", "2026-04-01")
+        long marchBefore = view(name, "NEW", Resolution.MONTH, "2026-03-01", "2026-04-01")
                 .imported()
                 .total();
 
@@ -164,8 +171,8 @@ class DailyTotalsIT {
             late.add(new IntervalReading(t, 5_000, ReadingQuality.VALID));
         }
         store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, IntervalGrid.QUARTER_HOURLY, late);
-        assertViewMatchesReadings("LA", "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
-        assertThat(view("LA", "NEW", Resolution.MONTH, "2026-03-01", "2026-04-01")
+        assertViewMatchesReadings(name, "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
+        assertThat(view(name, "NEW", Resolution.MONTH, "2026-03-01", "2026-04-01")
                         .imported()
                         .total())
                 .isGreaterThan(marchBefore);
@@ -193,8 +200,8 @@ class DailyTotalsIT {
                             "steward",
                             "test edit")));
         });
-        assertViewMatchesReadings("LA", "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
-        assertThat(view("LA", "NEW", Resolution.DAY, "2026-03-01", "2026-04-01")
+        assertViewMatchesReadings(name, "NEW", Resolution.DAY, "2026-03-01", "2026-04-01");
+        assertThat(view(name, "NEW", Resolution.DAY, "2026-03-01", "2026-04-01")
                         .exported()
                         .values()[19])
                 .isGreaterThanOrEqualTo(777_777);

@@ -14,7 +14,7 @@ import org.meterguard.server.readings.DaysChanged;
 /**
  * The kept daily totals' bookkeeping, with a reader that produces one Wh per hour of its span (the store's part is
  * {@code DailyTotalsIT}'s): what is read is answered, kept unless a write to the same meter ended while it was read,
- * and dropped by a write to any day it may contain.
+ * and read again, only the days a write may have reached, before it is next used.
  */
 class DailyTotalsTest {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -25,6 +25,7 @@ class DailyTotalsTest {
     private static final class HourlyReader extends MeterUsageReader {
         Runnable during = () -> {};
         int reads;
+        final List<TimeRange> spans = new ArrayList<>();
 
         HourlyReader() {
             super(null);
@@ -33,6 +34,7 @@ class DailyTotalsTest {
         @Override
         void read(MeterId meter, TimeRange span, boolean hoursFitBuckets, Target target) {
             reads++;
+            spans.add(span);
             during.run();
             for (long t = span.from().getEpochSecond(); t < span.to().getEpochSecond(); t += 3600) {
                 target.add(true, t, 1, 1, 0);
@@ -67,20 +69,62 @@ class DailyTotalsTest {
     }
 
     @Test
-    void aWriteDropsTheMonthsItsDayMayBelongToInAnyZoneAndNoOthers() {
-        days(METER, "2026-01-01", "2026-05-01");
+    void aWriteHasOnlyTheDaysItsDayMayBelongToInAnyZoneReadAgain() {
+        List<Long> first = days(METER, "2026-01-01", "2026-05-01");
         days(OTHER, "2026-01-01", "2026-05-01");
         assertThat(totals.size()).isEqualTo(8);
 
-        // The first UTC day of April may be March 31 in Los Angeles.
+        // The first UTC day of April may be March 31 in Los Angeles, or April 2 east of UTC.
         totals.on(write(METER, "2026-04-01"));
-        assertThat(totals.size()).isEqualTo(6);
-        int before = reader.reads;
+        assertThat(totals.size()).isEqualTo(8);
+        reader.spans.clear();
+        assertThat(days(METER, "2026-01-01", "2026-05-01")).hasSize(120).isEqualTo(first);
+        assertThat(reader.spans)
+                .as("one read of the days marked in two months")
+                .containsExactly(localDays("2026-03-31", "2026-04-03"));
+
+        reader.spans.clear();
         days(METER, "2026-01-01", "2026-05-01");
-        assertThat(reader.reads).isEqualTo(before + 1);
+        days(OTHER, "2026-01-01", "2026-05-01");
+        assertThat(reader.spans).isEmpty();
 
         totals.on(DaysChanged.everything());
         assertThat(totals.size()).isZero();
+
+        // A month not kept, then one with written days: one read, from the first's first day to the last one written.
+        days(OTHER, "2026-02-01", "2026-05-01");
+        totals.on(write(OTHER, "2026-02-15"));
+        reader.spans.clear();
+        assertThat(days(METER, "2026-01-01", "2026-05-01")).isEqualTo(first);
+        List<Long> other = days(OTHER, "2026-01-01", "2026-05-01");
+        assertThat(other).isEqualTo(first);
+        assertThat(reader.spans)
+                .containsExactly(localDays("2026-01-01", "2026-05-01"), localDays("2026-01-01", "2026-02-17"));
+    }
+
+    @Test
+    void aWriteEndingWhileWrittenDaysAreReadKeepsThemFromBeingKept() {
+        days(METER, "2026-03-01", "2026-04-01");
+        totals.on(write(METER, "2026-03-20"));
+        reader.during = () -> totals.on(write(METER, "2026-03-25"));
+        reader.spans.clear();
+
+        assertThat(days(METER, "2026-03-19", "2026-03-22")).containsExactly(24L, 24L, 24L);
+        assertThat(reader.spans).containsExactly(localDays("2026-03-19", "2026-03-22"));
+
+        reader.during = () -> {};
+        reader.spans.clear();
+        days(METER, "2026-03-19", "2026-03-22");
+        assertThat(reader.spans).as("read again: not kept").hasSize(1);
+        reader.spans.clear();
+        days(METER, "2026-03-01", "2026-04-01");
+        assertThat(reader.spans).as("kept since").isEmpty();
+    }
+
+    private static TimeRange localDays(String first, String end) {
+        return new TimeRange(
+                LocalDate.parse(first).atStartOfDay(ZONE).toInstant(),
+                LocalDate.parse(end).atStartOfDay(ZONE).toInstant());
     }
 
     @Test
