@@ -382,10 +382,14 @@ class UsageHoursIT {
     }
 
     private void assertHoursMatchDays(MeterId meter) {
+        assertHoursMatchDays(meter, LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+        // Days before and after the whole months (read in one statement with them).
+        assertHoursMatchDays(meter, LocalDate.parse("2026-02-15"), LocalDate.parse("2026-11-10"));
+    }
+
+    private void assertHoursMatchDays(MeterId meter, LocalDate first, LocalDate last) {
         int checked = 0;
         for (Channel channel : CHANNELS) {
-            LocalDate first = LocalDate.parse("2026-01-01");
-            LocalDate last = LocalDate.parse("2026-12-31");
             List<IntervalDay> days = store.days(meter, channel, first, last, false);
             List<long[]> hours = new ArrayList<>();
             store.readHours(meter, List.of(channel), first, last, (c, day, n, sums, counts, estimated) -> {

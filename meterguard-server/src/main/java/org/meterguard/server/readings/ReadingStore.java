@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -49,11 +51,8 @@ public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
     private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** Day rows in the columns of {@link #readHours}'s statement (its month rows': flag, channel, day, stale, …). */
-    private static final String DAY_ROWS_AS_HOURS =
-            "SELECT false, channel, day, false, vals, NULL::bytea, qualities, interval_seconds, quality"
-                    + " FROM interval_day"
-                    + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND day BETWEEN ? AND ?";
+    /** {@link #readHours}'s rows: see V23's {@code meter_hours} for its parameters and columns. */
+    private static final String METER_HOURS = "SELECT * FROM meter_hours(?, ?::smallint[], ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -412,8 +411,9 @@ public class ReadingStore {
      *
      * <p>One statement, and no transaction of its own: a statement's round trip cost a view more than 700 rows did
      * (measured: a year's view from 26 month rows and one day read in two statements cost more CPU than from one
-     * statement's 62 rows). A month up to the rolled-up one that has no month row has no data; a stale month row
-     * (a write reached the month since) is read from its day rows in a second statement.
+     * statement's 62 rows). The statement calls V23's {@code meter_hours}, whose query PostgreSQL plans once per
+     * connection instead of at each view. A month up to the rolled-up one that has no month row has no data; a
+     * stale month row (a write reached the month since) is read from its day rows in a second statement.
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
@@ -428,18 +428,14 @@ public class ReadingStore {
         for (YearMonth m = firstWhole; through != null && !m.isAfter(lastWhole); m = m.plusMonths(1)) {
             months.add(m.atDay(1));
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        if (!months.isEmpty()) {
-            sql.append("SELECT true, channel, month, stale, sums, counts, estimated, NULL::integer, NULL::smallint"
-                    + " FROM interval_months"
-                    + " WHERE meter_id = ? AND channel = ANY(?::smallint[]) AND month BETWEEN ? AND ?");
-            params.addAll(List.of(meter.value(), codes, months.get(0), months.get(months.size() - 1)));
+        List<LocalDate[]> ranges = MonthRollups.uncovered(first, last, months);
+        if (ranges.size() > 2) {
+            throw new IllegalStateException("more than two ranges of days around whole months: " + ranges.size());
         }
-        for (LocalDate[] range : MonthRollups.uncovered(first, last, months)) {
-            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append(DAY_ROWS_AS_HOURS);
-            params.addAll(List.of(meter.value(), codes, range[0], range[1]));
-        }
+        List<Object> params = new ArrayList<>(List.of(meter.value(), codes));
+        addRange(params, months.isEmpty() ? null : new LocalDate[] {months.get(0), months.get(months.size() - 1)});
+        addRange(params, ranges.isEmpty() ? null : ranges.get(0));
+        addRange(params, ranges.size() < 2 ? null : ranges.get(1));
         long[] rows = {0};
         long[] sums = new long[MonthRollups.MONTH_HOURS];
         int[] counts = new int[MonthRollups.MONTH_HOURS];
@@ -462,17 +458,24 @@ public class ReadingStore {
             handler.row(channel, day, hours, sums, counts, estimated);
             rows[0]++;
         };
-        jdbc.sql(sql.toString()).params(params).query(row);
+        jdbc.sql(METER_HOURS).params(params).query(row);
         for (StaleMonth month : stale) {
-            jdbc.sql(DAY_ROWS_AS_HOURS)
-                    .params(
-                            meter.value(),
-                            new String[] {Short.toString(month.channel().code())},
-                            month.first(),
-                            month.first().plusMonths(1).minusDays(1))
-                    .query(row);
+            List<Object> again = new ArrayList<>(List.of(
+                    meter.value(), new String[] {Short.toString(month.channel().code())}));
+            addRange(again, null);
+            addRange(
+                    again,
+                    new LocalDate[] {month.first(), month.first().plusMonths(1).minusDays(1)});
+            addRange(again, null);
+            jdbc.sql(METER_HOURS).params(again).query(row);
         }
         return rows[0];
+    }
+
+    /** A range's first and last day as {@code meter_hours}' parameters; two NULLs (of type date) for none. */
+    private static void addRange(List<Object> params, LocalDate[] range) {
+        params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[0]);
+        params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[1]);
     }
 
     /** A month whose rolled-up row is stale: its days are summed from their day rows. */
