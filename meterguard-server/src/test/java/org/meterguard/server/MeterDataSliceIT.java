@@ -416,11 +416,20 @@ class MeterDataSliceIT {
         jdbc.sql("UPDATE meter SET expected_push_seconds = 1 WHERE meter_id = ?")
                 .param(meter.meterId())
                 .update();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         assertThat(push(meter, 1, DAY).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+        java.time.Instant after = java.time.Instant.now();
 
         JsonNode alerts = awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).get("kind").asString()).isEqualTo("METER_SILENT");
+        // What the silence was judged on: the time the frame was heard, written by the head-end's flush.
+        assertThat(jdbc.sql("SELECT last_heard_at FROM meter WHERE meter_id = ?")
+                        .param(meter.meterId())
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isBetween(before, after);
         Thread.sleep(2_500); // two more checks
         assertThat(awaitAlerts(new ApiClient(httpPort), meter, account(StaffRole.GRID_OPERATOR), 1)
                         .get(0)

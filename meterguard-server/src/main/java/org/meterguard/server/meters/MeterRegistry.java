@@ -327,7 +327,13 @@ public class MeterRegistry {
 
     private record Heard(String collector, Instant at) {}
 
-    /** Writes when and through which collector each meter was last heard; returns how many meters. */
+    /**
+     * Writes when and through which collector each meter was last heard; returns how many meters. One statement for
+     * all of them (after a fleet's push, hundreds of thousands), in a transaction of its own so that its join may use
+     * more memory than a statement's default: at 4 MB the join of 200,000 meters spilled to temporary files. The
+     * times go as microseconds since the epoch in a binary array rather than as text for PostgreSQL to parse.
+     */
+    @Transactional
     public int flushHeard() {
         if (heard.isEmpty()) {
             return 0;
@@ -339,19 +345,25 @@ public class MeterRegistry {
         int n = entries.size();
         String[] ids = new String[n];
         String[] collectors = new String[n];
-        String[] at = new String[n];
+        long[] micros = new long[n];
         for (int i = 0; i < n; i++) {
+            Heard heardAt = entries.get(i).getValue();
             ids[i] = entries.get(i).getKey().value();
-            collectors[i] = entries.get(i).getValue().collector();
-            at[i] = entries.get(i).getValue().at().toString();
+            collectors[i] = heardAt.collector();
+            micros[i] = Math.addExact(
+                    Math.multiplyExact(heardAt.at().getEpochSecond(), 1_000_000L),
+                    heardAt.at().getNano() / 1_000);
         }
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         return jdbc.sql("""
                         UPDATE meter m
                            SET last_heard_at = GREATEST(m.last_heard_at, u.at),
                                last_collector = COALESCE(u.collector, m.last_collector),
                                home_collector = COALESCE(m.home_collector, u.collector)
-                          FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS u(meter_id, collector, at)
-                         WHERE m.meter_id = u.meter_id""").params(ids, collectors, at).update();
+                          FROM (SELECT x.meter_id, x.collector,
+                                       timestamptz 'epoch' + x.micros * interval '1 microsecond' AS at
+                                  FROM unnest(?::text[], ?::text[], ?::bigint[]) AS x(meter_id, collector, micros)) u
+                         WHERE m.meter_id = u.meter_id""").params(ids, collectors, micros).update();
     }
 
     /** True where a meter with this id is registered. */
