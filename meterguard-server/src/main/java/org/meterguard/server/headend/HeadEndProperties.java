@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ioThreads network threads, which also verify and decrypt frames; 0 means one per processor
  * @param window unacknowledged frames a connection may have in flight before the head-end stops reading from it
  * @param batchSize the most frames stored in one transaction (group commit)
+ * @param storeWriters how many threads store batches at once, each on its own database connection and each for its
+ *     own share of the meters (a meter's frames are always stored by the same one, in the order they arrived)
  * @param collectorFramesPerSecond sustained frames per second accepted from one collector (or direct connection)
  * @param collectorBurst frames a collector may send at once above its sustained rate
  * @param meterFramesPerMinute sustained frames per minute accepted from one meter
@@ -26,6 +28,7 @@ public record HeadEndProperties(
         @DefaultValue("0") int ioThreads,
         @DefaultValue("512") int window,
         @DefaultValue("4096") int batchSize,
+        @DefaultValue("2") int storeWriters,
         @DefaultValue("20000") int collectorFramesPerSecond,
         @DefaultValue("100000") int collectorBurst,
         @DefaultValue("60") int meterFramesPerMinute,

@@ -15,11 +15,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The head-end's way into the store: verified frames queue here and one writer thread stores them in batches
- * (group commit), completing each frame's future only after the commit. When the store is slow or down the
- * writer retries the same batch, with backoff, for as long as it takes: nothing accepted from a collector is
- * dropped. The queue is bounded in effect by the connections' windows: a connection with a full window of
- * unacknowledged frames stops reading (see {@link CollectorConnection}), and that backpressure reaches the
+ * The head-end's way into the store: verified frames queue here and writer threads store them in batches (group
+ * commit), completing each frame's future only after the commit. Each meter belongs to one writer (by its system
+ * title), so that its frames are stored one batch after another in the order they arrived, while the writers' batches
+ * go to the database side by side: with one writer, the writer and its PostgreSQL backend took turns, each waiting
+ * for the other, and the cores stood partly idle during a fleet's push (measured, docs/benchmarks.md). When the
+ * store is slow or down a writer retries the same batch, with backoff, for as long as it takes: nothing accepted from
+ * a collector is dropped. The queues are bounded in effect by the connections' windows: a connection with a full
+ * window of unacknowledged frames stops reading (see {@link CollectorConnection}), and that backpressure reaches the
  * collectors through TCP.
  */
 @Component
@@ -30,16 +33,23 @@ class IngestPipeline implements SmartLifecycle {
 
     private final BatchWriter writer;
     private final HeadEndProperties properties;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<LinkedBlockingQueue<Pending>> queues = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer commits;
     private final io.micrometer.core.instrument.Counter failures;
-    private volatile Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     IngestPipeline(BatchWriter writer, HeadEndProperties properties, MeterRegistry metrics) {
+        if (properties.storeWriters() < 1) {
+            throw new IllegalArgumentException(
+                    "meterguard.headend.store-writers must be at least 1, not " + properties.storeWriters());
+        }
         this.writer = writer;
         this.properties = properties;
+        for (int i = 0; i < properties.storeWriters(); i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
         this.commits = Timer.builder("meterguard.headend.store.batches")
                 .description("group commits of verified frames")
                 .register(metrics);
@@ -51,8 +61,14 @@ class IngestPipeline implements SmartLifecycle {
     CompletableFuture<BatchWriter.Outcome> submit(Incoming frame) {
         CompletableFuture<BatchWriter.Outcome> outcome = new CompletableFuture<>();
         inFlight.incrementAndGet();
-        queue.add(new Pending(frame, outcome));
+        queues.get(writerOf(frame.meter().systemTitle().value(), queues.size())).add(new Pending(frame, outcome));
         return outcome;
+    }
+
+    /** The writer, of {@code writers}, that stores every frame of the meter with this system title. */
+    static int writerOf(long systemTitle, int writers) {
+        // Titles are often consecutive serial numbers: mixed first, so that any run of them spreads evenly.
+        return Math.floorMod(Long.hashCode(systemTitle * 0x9E3779B97F4A7C15L), writers);
     }
 
     /** Frames queued or being written. */
@@ -60,7 +76,7 @@ class IngestPipeline implements SmartLifecycle {
         return inFlight.get();
     }
 
-    private void run() {
+    private void run(LinkedBlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>(properties.batchSize());
         while (running || !queue.isEmpty()) {
             try {
@@ -117,29 +133,34 @@ class IngestPipeline implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread writerThread = new Thread(this::run, "headend-store-writer");
-        writerThread.setDaemon(false);
-        thread = writerThread;
-        writerThread.start();
+        for (int i = 0; i < queues.size(); i++) {
+            LinkedBlockingQueue<Pending> queue = queues.get(i);
+            Thread writerThread = new Thread(() -> run(queue), "headend-store-writer-" + i);
+            writerThread.setDaemon(false);
+            threads.add(writerThread);
+            writerThread.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread writerThread = thread;
-        if (writerThread != null) {
-            try {
-                writerThread.join(10_000);
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            for (Thread writerThread : threads) {
+                writerThread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            for (Thread writerThread : threads) {
                 if (writerThread.isAlive()) {
                     writerThread.interrupt();
                     writerThread.join(5_000);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        queue.forEach(p -> p.outcome().cancel(false));
-        thread = null;
+        queues.forEach(queue -> queue.forEach(p -> p.outcome().cancel(false)));
+        threads.clear();
     }
 
     @Override
