@@ -100,7 +100,7 @@ class DailyTotals {
      * before these are used.
      */
     private record Month(ZoneId zone, long[] dayStarts, Totals imported, Totals exported, int written) {
-        Month with(int days) {
+        Month withWritten(int days) {
             return new Month(zone, dayStarts, imported, exported, written | days);
         }
 
@@ -265,7 +265,7 @@ class DailyTotals {
                         (a, b) -> a | b);
             }
         }
-        marked.forEach((key, days) -> months.asMap().computeIfPresent(key, (k, month) -> month.with(days)));
+        marked.forEach((key, days) -> months.asMap().computeIfPresent(key, (k, month) -> month.withWritten(days)));
     }
 
     /** How many months are kept now (an estimate, as the cache counts them). */

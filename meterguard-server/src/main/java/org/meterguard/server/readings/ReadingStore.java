@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -432,10 +433,12 @@ public class ReadingStore {
         if (ranges.size() > 2) {
             throw new IllegalStateException("more than two ranges of days around whole months: " + ranges.size());
         }
-        List<Object> params = new ArrayList<>(List.of(meter.value(), codes));
-        addRange(params, months.isEmpty() ? null : new LocalDate[] {months.get(0), months.get(months.size() - 1)});
-        addRange(params, ranges.isEmpty() ? null : ranges.get(0));
-        addRange(params, ranges.size() < 2 ? null : ranges.get(1));
+        List<Object> params = meterHours(
+                meter,
+                codes,
+                months.isEmpty() ? null : new LocalDate[] {months.get(0), months.get(months.size() - 1)},
+                ranges.isEmpty() ? null : ranges.get(0),
+                ranges.size() < 2 ? null : ranges.get(1));
         long[] rows = {0};
         long[] sums = new long[MonthRollups.MONTH_HOURS];
         int[] counts = new int[MonthRollups.MONTH_HOURS];
@@ -460,22 +463,27 @@ public class ReadingStore {
         };
         jdbc.sql(METER_HOURS).params(params).query(row);
         for (StaleMonth month : stale) {
-            List<Object> again = new ArrayList<>(List.of(
-                    meter.value(), new String[] {Short.toString(month.channel().code())}));
-            addRange(again, null);
-            addRange(
-                    again,
-                    new LocalDate[] {month.first(), month.first().plusMonths(1).minusDays(1)});
-            addRange(again, null);
-            jdbc.sql(METER_HOURS).params(again).query(row);
+            LocalDate[] days = {month.first(), month.first().plusMonths(1).minusDays(1)};
+            jdbc.sql(METER_HOURS)
+                    .params(meterHours(
+                            meter, new String[] {Short.toString(month.channel().code())}, null, days, null))
+                    .query(row);
         }
         return rows[0];
     }
 
-    /** A range's first and last day as {@code meter_hours}' parameters; two NULLs (of type date) for none. */
-    private static void addRange(List<Object> params, LocalDate[] range) {
-        params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[0]);
-        params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[1]);
+    /**
+     * {@code meter_hours}' parameters: the meter, its channels, and the first and last day of the months and of the
+     * two ranges of days to read, each range null (two NULLs of type date) for none.
+     */
+    private static List<Object> meterHours(
+            MeterId meter, String[] channels, LocalDate[] months, LocalDate[] days, LocalDate[] more) {
+        List<Object> params = new ArrayList<>(List.of(meter.value(), channels));
+        for (LocalDate[] range : Arrays.asList(months, days, more)) {
+            params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[0]);
+            params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[1]);
+        }
+        return params;
     }
 
     /** A month whose rolled-up row is stale: its days are summed from their day rows. */
