@@ -52,12 +52,13 @@ import tools.jackson.databind.json.JsonMapper;
  *     [--rate 1000]
  * </pre>
  *
- * <p>Daily and monthly views are measured twice: as they come (after the first view of each account, from the
- * daily totals the portal keeps), after a new day (each request preceded by a write announced for the last day
- * asked, as the nightly ingest does: the days it may belong to are read again) and cold (a write announced for
- * the first day of every month asked, so that all its totals are read from the store again). {@code --rate R} makes the clients ask on a schedule, R
- * requests a second together, and counts each latency from when its request was due (open loop); without it each
- * client asks again as soon as it is answered (closed loop), where the latency is about clients ÷ throughput.
+ * <p>Daily and monthly views are measured three times: as they come (after the first view of each account, from
+ * the daily totals the portal keeps), after a new day (each request preceded by a write announced for the last day
+ * asked, as the nightly ingest does: the days it may belong to are read again) and cold (a write announced for the
+ * first day of every month asked, so that all its totals are read from the store again). {@code --rate R} makes the
+ * clients ask on a schedule, R requests a second together, and counts each latency from when its request was due
+ * (open loop); without it each client asks again as soon as it is answered (closed loop), where the latency is about
+ * clients ÷ throughput.
  *
  * <p>{@code --days N} asks for the last N days of the year instead of the whole year: with 1, what a request costs
  * besides its data (access decision, audit, the account's periods, the meter's zone).
