@@ -109,8 +109,12 @@ public final class CopyBinary {
 
     /** A timestamptz field, to the microsecond. */
     public CopyBinary timestamptz(Instant at) {
-        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
-        return int8(micros - POSTGRES_EPOCH_MICROS);
+        return int8(epochMicros(at) - POSTGRES_EPOCH_MICROS);
+    }
+
+    /** Microseconds from 1970-01-01T00:00Z to {@code at}, truncated as PostgreSQL stores a timestamptz. */
+    public static long epochMicros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     /** A bytea field; null is NULL. */

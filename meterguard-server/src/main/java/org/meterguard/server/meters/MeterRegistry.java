@@ -350,9 +350,7 @@ public class MeterRegistry {
             Heard heardAt = entries.get(i).getValue();
             ids[i] = entries.get(i).getKey().value();
             collectors[i] = heardAt.collector();
-            micros[i] = Math.addExact(
-                    Math.multiplyExact(heardAt.at().getEpochSecond(), 1_000_000L),
-                    heardAt.at().getNano() / 1_000);
+            micros[i] = CopyBinary.epochMicros(heardAt.at());
         }
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         return jdbc.sql("""
