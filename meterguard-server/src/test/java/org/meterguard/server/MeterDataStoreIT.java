@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.meterguard.core.Channel;
@@ -262,6 +263,52 @@ class MeterDataStoreIT {
                         .query(String.class)
                         .single())
                 .isEqualTo("{NULL,NULL,42,43,NULL}");
+    }
+
+    @Test
+    void aDayWhoseValuesFitSixteenBitsIsPackedNarrowAndOneThatDoesNotWideAndBothReadBackAlike() {
+        Instant day = Instant.parse("2026-03-14T00:00:00Z");
+        // -32768 is the narrow form's missing mark: a value of it must keep its day wide, as must 40,000.
+        Map<String, List<Long>> cases = Map.of(
+                "MG-PACK-NARROW", List.of(-32_767L, 0L, 32_767L),
+                "MG-PACK-WIDE-1", List.of(-32_768L, 0L, 7L),
+                "MG-PACK-WIDE-2", List.of(1L, 2L, 40_000L));
+        cases.forEach((id, values) -> {
+            MeterId meter = meter(id);
+            List<IntervalReading> written = List.of(
+                    new IntervalReading(day, values.get(0), ReadingQuality.RAW),
+                    new IntervalReading(day.plusSeconds(900), values.get(1), ReadingQuality.ESTIMATED_LINEAR),
+                    new IntervalReading(day.plusSeconds(2700), values.get(2), ReadingQuality.RAW));
+            store.merge(meter, Channel.ACTIVE_ENERGY_IMPORT, GRID, written);
+
+            boolean narrow = id.contains("NARROW");
+            assertThat(jdbc.sql("SELECT length(vals) FROM interval_day WHERE meter_id = ?")
+                            .param(id)
+                            .query(Integer.class)
+                            .single())
+                    .as(id)
+                    .isEqualTo(narrow ? 1 + 96 * 2 : 96 * 4);
+            assertThat(jdbc.sql("SELECT (mg_unpack(vals))[1:5]::text FROM interval_day WHERE meter_id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("{" + values.get(0) + "," + values.get(1) + ",NULL," + values.get(2) + ",NULL}");
+            assertThat(store.read(meter, Channel.ACTIVE_ENERGY_IMPORT, dayRange(day)))
+                    .isEqualTo(written);
+            IntervalDay stored = store.days(meter, Channel.ACTIVE_ENERGY_IMPORT, date(day), date(day), false)
+                    .get(0);
+            assertThat(List.of(stored.reading(0), stored.reading(1), stored.reading(3)))
+                    .isEqualTo(written);
+            assertThat(stored.isFilled(2)).isFalse();
+            List<String> streamed = new ArrayList<>();
+            store.streamDays(Channel.ACTIVE_ENERGY_IMPORT, date(day), date(day), (m, channel, d, v) -> {
+                if (m.equals(meter)) {
+                    streamed.add(v[0] + " " + v[1] + " " + v[2] + " " + v[3]);
+                }
+            });
+            assertThat(streamed)
+                    .containsExactly(values.get(0) + " " + values.get(1) + " " + Long.MIN_VALUE + " " + values.get(2));
+        });
     }
 
     @Test

@@ -93,7 +93,7 @@ public class Placements {
             String accountClass = reader.text();
             LocalDate day = reader.date();
             repeated &= previous.sameDay(day);
-            int slots = reader.int4Packed(values, DayRowHandler.MISSING);
+            int slots = reader.packed(values, DayRowHandler.MISSING);
             if (slots != values.length) {
                 throw new IllegalStateException("day row " + day + " has " + slots + " slots, not " + values.length);
             }

@@ -2,9 +2,6 @@ package org.meterguard.server.database;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,12 +33,6 @@ public final class CopyBinary {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int INT2_OID = 21;
-
-    /** The mark of a missing slot in packed values. */
-    public static final int PACKED_MISSING = Integer.MIN_VALUE;
-    /** Big-endian (network order, as COPY wants it) int stores into a byte array. */
-    private static final VarHandle BIG_ENDIAN_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400L * 1_000_000L;
@@ -145,26 +136,16 @@ public final class CopyBinary {
     }
 
     /**
-     * A bytea of packed big-endian 4-byte integers, one per slot, {@link #PACKED_MISSING} for a slot whose
-     * {@code present} flag is false; each value must fit in 32 bits and differ from the missing mark (an error
-     * names the first that does not).
+     * A day row's values as a bytea in {@link PackedSlots}' narrow form when they all fit it, else its wide form;
+     * a slot whose {@code present} flag is false is missing. Each present value must fit in 32 bits and differ from
+     * {@link PackedSlots#MISSING} (an error names the first that does not).
      */
-    public CopyBinary int4Packed(long[] values, boolean[] present) {
-        putInt(values.length * 4);
-        ensure(values.length * 4);
-        int at = length;
-        for (int i = 0; i < values.length; i++, at += 4) {
-            int packed = PACKED_MISSING;
-            if (present[i]) {
-                long value = values[i];
-                if (value != (int) value || value == PACKED_MISSING) {
-                    throw new IllegalArgumentException("value " + value + " at slot " + i + " does not fit an integer");
-                }
-                packed = (int) value;
-            }
-            BIG_ENDIAN_INT.set(buffer, at, packed); // one store, the length written once after the loop
-        }
-        length = at;
+    public CopyBinary packed(long[] values, boolean[] present) {
+        int bytes = PackedSlots.length(values, present);
+        putInt(bytes);
+        ensure(bytes);
+        PackedSlots.write(values, present, bytes, buffer, length);
+        length += bytes;
         return this;
     }
 

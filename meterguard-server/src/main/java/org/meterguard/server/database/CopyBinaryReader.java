@@ -90,22 +90,22 @@ public final class CopyBinaryReader {
     }
 
     /**
-     * A bytea of packed big-endian 4-byte integers ({@link CopyBinary#int4Packed}) into {@code values},
-     * {@code missing} for the missing mark; returns the element count (at most {@code values.length}).
+     * A day row's packed values (either of {@link PackedSlots}' forms) into {@code values}, {@code missing} for a
+     * missing slot; returns the slot count (at most {@code values.length}).
      */
-    public int int4Packed(long[] values, long missing) throws IOException {
+    public int packed(long[] values, long missing) throws IOException {
         int length = readInt();
-        if (length < 0 || length % 4 != 0 || length / 4 > values.length) {
-            throw new IOException(
-                    "expected packed values of at most " + values.length + " slots; got " + length + " bytes");
+        if (length < 0) {
+            throw new IOException("expected packed values; got NULL");
         }
         require(length);
-        int elements = length / 4;
-        for (int i = 0; i < elements; i++) {
-            int value = readInt();
-            values[i] = value == CopyBinary.PACKED_MISSING ? missing : value;
+        try {
+            return PackedSlots.decode(buffer, position, length, values, missing);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            position += length;
         }
-        return elements;
     }
 
     private void requireLength(int expected) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.database.PackedSlots;
 
 /**
  * Hourly sums of interval values: per UTC hour, the sum of the values of the filled slots starting in it, how many
@@ -32,8 +33,8 @@ final class HourSums {
     }
 
     /**
-     * Sums a stored day row's slots (each of {@code intervalSeconds}; packed as {@link CopyBinary#int4Packed} writes
-     * them; their quality {@code shared}, or per slot in {@code codes} when {@link IntervalDay#MIXED_QUALITY}) into
+     * Sums a stored day row's slots (each of {@code intervalSeconds}; in either of {@link PackedSlots}'
+     * forms; their quality {@code shared}, or per slot in {@code codes} when {@link IntervalDay#MIXED_QUALITY}) into
      * the 24 hours from index {@code at} of {@code sums}, {@code counts} and {@code estimated}, which it sets.
      */
     static void sumDay(
@@ -48,11 +49,12 @@ final class HourSums {
         Arrays.fill(sums, at, at + HOURS, 0L);
         Arrays.fill(counts, at, at + HOURS, 0);
         Arrays.fill(estimated, at, at + HOURS, 0);
-        int slots = packed.length / 4;
+        int slots = PackedSlots.slots(packed);
         if (slots * intervalSeconds != 86_400) {
             throw new IllegalStateException(
                     "a stored row of " + intervalSeconds + "-second intervals has " + slots + " slots");
         }
+        boolean narrow = PackedSlots.isNarrow(packed.length);
         boolean mixed = shared == IntervalDay.MIXED_QUALITY;
         boolean sharedEstimate = !mixed && ESTIMATE[shared & 0xff];
         // The hour is advanced as the slots' starts pass its end, not divided out per slot.
@@ -64,8 +66,8 @@ final class HourSums {
                 hour++;
                 hourEnd += 3600;
             }
-            int value = (int) BIG_ENDIAN_INT.get(packed, slot * 4);
-            if (value != CopyBinary.PACKED_MISSING) {
+            int value = PackedSlots.value(packed, narrow, slot);
+            if (value != PackedSlots.MISSING) {
                 sums[hour] += value;
                 counts[hour]++;
                 if (mixed ? ESTIMATE[codes[slot] & 0xff] : sharedEstimate) {

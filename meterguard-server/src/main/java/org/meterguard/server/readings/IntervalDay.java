@@ -1,6 +1,5 @@
 package org.meterguard.server.readings;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import org.meterguard.core.IntervalReading;
 import org.meterguard.core.MeterId;
 import org.meterguard.core.ReadingQuality;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.database.PackedSlots;
 
 /**
  * The slots of one meter, channel and UTC day: the unit the store writes and reads. Mutable while a batch is
@@ -246,12 +246,12 @@ public final class IntervalDay {
                 .int2(channel.code())
                 .date(day)
                 .int4((int) grid.interval().getSeconds())
-                .int4Packed(values, present)
+                .packed(values, present)
                 .int2(shared)
                 .bytea(shared == MIXED_QUALITY ? slotQualities() : null);
     }
 
-    /** A day as stored: packed values ({@link CopyBinary#int4Packed}) and the row's quality columns. */
+    /** A day as stored: packed values ({@link PackedSlots}) and the row's quality columns. */
     static IntervalDay stored(
             MeterId meterId,
             Channel channel,
@@ -262,14 +262,15 @@ public final class IntervalDay {
             byte[] codes) {
         IntervalDay stored =
                 new IntervalDay(meterId, channel, new IntervalGrid(Duration.ofSeconds(intervalSeconds)), day);
-        if (packed.length != stored.slots() * 4) {
+        int slots = PackedSlots.slots(packed);
+        if (slots != stored.slots()) {
             throw new IllegalStateException(
-                    "stored row " + stored.key() + " has " + packed.length / 4 + " slots, not " + stored.slots());
+                    "stored row " + stored.key() + " has " + slots + " slots, not " + stored.slots());
         }
-        ByteBuffer values = ByteBuffer.wrap(packed);
-        for (int slot = 0; slot < stored.slots(); slot++) {
-            int value = values.getInt();
-            if (value != CopyBinary.PACKED_MISSING) {
+        boolean narrow = PackedSlots.isNarrow(packed.length);
+        for (int slot = 0; slot < slots; slot++) {
+            int value = PackedSlots.value(packed, narrow, slot);
+            if (value != PackedSlots.MISSING) {
                 stored.set(slot, value, shared == MIXED_QUALITY ? codes[slot] : shared);
             }
         }

@@ -28,6 +28,7 @@ import org.meterguard.core.TimeRange;
 import org.meterguard.server.database.CopyBinary;
 import org.meterguard.server.database.CopyBinaryReader;
 import org.meterguard.server.database.MonthPartitions;
+import org.meterguard.server.database.PackedSlots;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -340,7 +341,7 @@ public class ReadingStore {
             while (reader.nextRow() > 0) {
                 MeterId meter = MeterId.of(reader.text());
                 LocalDate day = reader.date();
-                int slots = reader.int4Packed(values, DayRowHandler.MISSING);
+                int slots = reader.packed(values, DayRowHandler.MISSING);
                 if (slots != values.length) {
                     throw new IllegalStateException("row " + meter + " " + day + " has " + slots + " slots");
                 }
@@ -500,16 +501,12 @@ public class ReadingStore {
                 values = new long[slots];
                 qualities = new short[slots];
             }
-            if (packed.length != slots * 4) {
+            if (PackedSlots.slots(packed) != slots) {
                 throw new IllegalStateException("a stored row of " + intervalSeconds + "-second intervals has "
-                        + packed.length / 4 + " slots, not " + slots);
+                        + PackedSlots.slots(packed) + " slots, not " + slots);
             }
-            for (int slot = 0, at = 0; slot < slots; slot++, at += 4) {
-                int value = (packed[at] << 24)
-                        | ((packed[at + 1] & 0xff) << 16)
-                        | ((packed[at + 2] & 0xff) << 8)
-                        | (packed[at + 3] & 0xff);
-                values[slot] = value == CopyBinary.PACKED_MISSING ? DayRowHandler.MISSING : value;
+            PackedSlots.decode(packed, values, DayRowHandler.MISSING);
+            for (int slot = 0; slot < slots; slot++) {
                 qualities[slot] = shared == IntervalDay.MIXED_QUALITY ? codes[slot] : shared;
             }
         }
