@@ -1,5 +1,8 @@
 package org.meterguard.dlms;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +14,13 @@ import java.util.Objects;
  * hundredths truncated, exactly as {@link CosemDateTime#ofUtc} writes them. Stateless and thread-safe.
  */
 public final class PushEncoder {
+    private static final VarHandle BIG_ENDIAN_SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private PushEncoder() {}
 
     /**
@@ -155,9 +165,17 @@ public final class PushEncoder {
         }
 
         Out fixed(long value, int width) {
-            for (int i = width - 1; i >= 0; i--) {
-                b[p++] = (byte) (value >>> (8 * i));
+            switch (width) { // one store for the widths A-XDR integers have
+                case 2 -> BIG_ENDIAN_SHORT.set(b, p, (short) value);
+                case 4 -> BIG_ENDIAN_INT.set(b, p, (int) value);
+                case 8 -> BIG_ENDIAN_LONG.set(b, p, value);
+                default -> {
+                    for (int i = width - 1; i >= 0; i--) {
+                        b[p + width - 1 - i] = (byte) (value >>> (8 * i));
+                    }
+                }
             }
+            p += width;
             return this;
         }
 

@@ -16,9 +16,10 @@ public final class LoadShape {
     private final ZoneId zone;
     private final Duration interval;
     /**
-     * The local time of recent interval starts, shared by every meter (a fleet pushes the same intervals): converting
-     * an instant to the zone's local time cost more than the rest of a meter's day. Slots hold immutable entries and
-     * are written without locks; a thread that misses or sees an older entry computes the same value again.
+     * What recent interval starts give every meter (a fleet pushes the same intervals): converting an instant to the
+     * zone's local time, and the curve's exponentials and sine, cost more than the rest of a meter's day. Slots hold
+     * immutable entries and are written without locks; a thread that misses or sees an older entry computes the same
+     * value again.
      */
     private final LocalStart[] recent = new LocalStart[RECENT];
 
@@ -27,8 +28,11 @@ public final class LoadShape {
         this.interval = interval;
     }
 
-    /** An interval start in local time: the hour of day with its fraction, and the seasonal load. */
-    private record LocalStart(long epochSecond, double hour, double seasonal) {}
+    /**
+     * An interval start in local time, and what every meter's load at it shares: the base load in kW before a
+     * meter's noise (base, peaks and season), and the solar output in kW before a meter's noise.
+     */
+    private record LocalStart(long epochSecond, double baseKw, double solarKw) {}
 
     private LocalStart local(Instant start) {
         long second = start.getEpochSecond();
@@ -38,16 +42,17 @@ public final class LoadShape {
             return cached;
         }
         ZonedDateTime local = start.atZone(zone);
-        LocalStart computed = new LocalStart(second, local.getHour() + local.getMinute() / 60.0, seasonal(local));
+        double hour = local.getHour() + local.getMinute() / 60.0;
+        double baseKw = 0.35 + peak(hour, 7.5, 1.2, 1.1) + peak(hour, 19.0, 2.5, 2.2) + seasonal(local);
+        double solarKw = Math.max(0, Math.max(0, 3.0 * Math.sin(Math.PI * (hour - 6.5) / 13.0)) - 0.6);
+        LocalStart computed = new LocalStart(second, baseKw, solarKw);
         recent[slot] = computed;
         return computed;
     }
 
     /** Energy delivered to the customer over the interval starting at {@code start}, in Wh. */
     public long importWh(SimulatedMeter meter, Instant start) {
-        LocalStart local = local(start);
-        double hour = local.hour();
-        double kw = 0.35 + peak(hour, 7.5, 1.2, 1.1) + peak(hour, 19.0, 2.5, 2.2) + local.seasonal();
+        double kw = local(start).baseKw();
         kw *= 0.8 + 0.4 * noise(meter.seed(), start);
         return Math.round(kw * 1000 * interval.toSeconds() / 3600.0);
     }
@@ -57,9 +62,7 @@ public final class LoadShape {
         if (Math.floorMod(meter.seed() >>> 7, 3) != 0) {
             return 0;
         }
-        double hour = local(start).hour();
-        double kw = Math.max(0, 3.0 * Math.sin(Math.PI * (hour - 6.5) / 13.0)) - 0.6;
-        kw = Math.max(0, kw) * (0.7 + 0.3 * noise(meter.seed() ^ 0x5A5A, start));
+        double kw = local(start).solarKw() * (0.7 + 0.3 * noise(meter.seed() ^ 0x5A5A, start));
         return Math.round(kw * 1000 * interval.toSeconds() / 3600.0);
     }
 
