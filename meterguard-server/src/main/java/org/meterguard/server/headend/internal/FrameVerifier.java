@@ -186,16 +186,22 @@ class FrameVerifier {
     static List<IntervalDay> toDays(RegisteredMeter meter, ProfileLayout layout, ProfileBuffer buffer) {
         IntervalGrid grid = new IntervalGrid(layout.capturePeriod());
         long period = layout.capturePeriod().getSeconds();
-        long[] starts = new long[buffer.size()];
-        for (int row = 0; row < buffer.size(); row++) {
-            long start = buffer.capturedAt(row).getEpochSecond() - period;
-            if (Math.floorMod(start, period) != 0 || buffer.capturedAt(row).getNano() != 0) {
+        long periodMillis = period * 1000;
+        int rows = buffer.size();
+        // Each row's UTC day and slot, worked out once for all of its columns.
+        long[] epochDays = new long[rows];
+        int[] slots = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            long startMillis = buffer.capturedAtMillis(row) - periodMillis;
+            if (Math.floorMod(startMillis, periodMillis) != 0) {
                 throw new FrameRejected(
                         RejectionReason.UNEXPECTED_CONTENT,
                         "meter " + meter.meterId() + " captured an interval at " + buffer.capturedAt(row) + ", off its "
                                 + layout.capturePeriod() + " grid");
             }
-            starts[row] = start;
+            long start = startMillis / 1000;
+            epochDays[row] = Math.floorDiv(start, SECONDS_PER_DAY);
+            slots[row] = (int) ((start - epochDays[row] * SECONDS_PER_DAY) / period);
         }
         List<IntervalDay> days = new ArrayList<>(4);
         List<CaptureObject> objects = layout.captureObjects();
@@ -209,8 +215,8 @@ class FrameVerifier {
             Map<Long, IntervalDay> byDay = new HashMap<>(4);
             IntervalDay current = null;
             long currentDay = Long.MIN_VALUE;
-            for (int row = 0; row < starts.length; row++) {
-                long epochDay = Math.floorDiv(starts[row], SECONDS_PER_DAY);
+            for (int row = 0; row < rows; row++) {
+                long epochDay = epochDays[row];
                 if (epochDay != currentDay) {
                     currentDay = epochDay;
                     current = byDay.computeIfAbsent(epochDay, d -> {
@@ -220,7 +226,7 @@ class FrameVerifier {
                     });
                 }
                 long value = Math.multiplyExact(buffer.value(row, column - 1), factor);
-                current.fill((int) (Math.floorMod(starts[row], SECONDS_PER_DAY) / period), value, ReadingQuality.RAW);
+                current.fill(slots[row], value, ReadingQuality.RAW);
             }
         }
         return days;
