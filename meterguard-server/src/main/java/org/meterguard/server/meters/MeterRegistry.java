@@ -307,8 +307,10 @@ public class MeterRegistry {
         if (meter == null) {
             return;
         }
-        boolean activated = meter.acceptedKeys().stream()
-                .anyMatch(k -> k.version() == ref.version() && k.status() == MeterKey.Status.PENDING);
+        boolean activated = false;
+        for (MeterKey key : meter.acceptedKeys()) { // for every committed frame: no stream
+            activated |= key.version() == ref.version() && key.status() == MeterKey.Status.PENDING;
+        }
         if (activated) {
             List<MeterKey> keys = meter.acceptedKeys().stream()
                     .filter(k -> k.version() >= ref.version())
