@@ -501,11 +501,11 @@ public class ReadingStore {
                 values = new long[slots];
                 qualities = new short[slots];
             }
-            if (PackedSlots.slots(packed) != slots) {
-                throw new IllegalStateException("a stored row of " + intervalSeconds + "-second intervals has "
-                        + PackedSlots.slots(packed) + " slots, not " + slots);
+            int found = PackedSlots.decode(packed, values, DayRowHandler.MISSING);
+            if (found != slots) {
+                throw new IllegalStateException("a stored row of " + intervalSeconds + "-second intervals has " + found
+                        + " slots, not " + slots);
             }
-            PackedSlots.decode(packed, values, DayRowHandler.MISSING);
             for (int slot = 0; slot < slots; slot++) {
                 qualities[slot] = shared == IntervalDay.MIXED_QUALITY ? codes[slot] : shared;
             }
