@@ -202,10 +202,19 @@ public final class SecuritySuite0 {
      * @throws MalformedApdu when the content is shorter than the 5-byte header
      */
     public static InvocationCounter peekInvocationCounter(byte[] securedContent) {
-        checkHeader(securedContent);
+        return peekInvocationCounter(securedContent, 0, securedContent.length);
+    }
+
+    /**
+     * {@link #peekInvocationCounter(byte[])} of the secured content in {@code bytes[offset, offset + length)}, where it
+     * lies (as {@link GeneralGloCiphering#locate} finds it), copying nothing.
+     */
+    public static InvocationCounter peekInvocationCounter(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        checkHeader(length);
         long ic = 0;
         for (int i = 1; i < HEADER_LENGTH; i++) {
-            ic = (ic << 8) | (securedContent[i] & 0xFF);
+            ic = (ic << 8) | (bytes[offset + i] & 0xFF);
         }
         return new InvocationCounter(ic);
     }
@@ -216,12 +225,14 @@ public final class SecuritySuite0 {
      * @throws MalformedApdu when the content is shorter than the header or the byte is unsupported
      */
     public static SecurityControl peekSecurityControl(byte[] securedContent) {
-        checkHeader(securedContent);
-        return SecurityControl.fromByte(securedContent[0] & 0xFF);
+        return peekSecurityControl(securedContent, 0, securedContent.length);
     }
 
-    private static void checkHeader(byte[] securedContent) {
-        checkHeader(Objects.requireNonNull(securedContent, "securedContent").length);
+    /** {@link #peekSecurityControl(byte[])} of the secured content in {@code bytes[offset, offset + length)}. */
+    public static SecurityControl peekSecurityControl(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        checkHeader(length);
+        return SecurityControl.fromByte(bytes[offset] & 0xFF);
     }
 
     private static void checkHeader(int length) {

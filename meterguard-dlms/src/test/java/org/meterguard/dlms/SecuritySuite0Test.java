@@ -253,6 +253,24 @@ class SecuritySuite0Test {
     }
 
     @Test
+    void peeksTheHeaderWhereTheContentLiesInALargerArray() {
+        byte[] content = secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG);
+        byte[] framed = new byte[7 + content.length + 2];
+        java.util.Arrays.fill(framed, (byte) 0x31); // an unsupported control byte around it: must not be read
+        System.arraycopy(content, 0, framed, 7, content.length);
+
+        assertThat(SecuritySuite0.peekInvocationCounter(framed, 7, content.length))
+                .isEqualTo(IC);
+        assertThat(SecuritySuite0.peekSecurityControl(framed, 7, content.length))
+                .isEqualTo(SecurityControl.AUTHENTICATED_AND_ENCRYPTED);
+        assertThatThrownBy(() -> SecuritySuite0.peekInvocationCounter(framed, 7, 4))
+                .isExactlyInstanceOf(MalformedApdu.class)
+                .hasMessageContaining("shorter than the 5-byte");
+        assertThatThrownBy(() -> SecuritySuite0.peekSecurityControl(framed, framed.length - 3, 5))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void peekRejectsUnsupportedSecurityControl() {
         byte[] content = secured((byte) 0x31, INITIATE_CIPHERTEXT_AND_TAG);
 

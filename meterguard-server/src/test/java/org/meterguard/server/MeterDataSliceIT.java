@@ -218,6 +218,20 @@ class MeterDataSliceIT {
     }
 
     @Test
+    void refusesSecuredContentTooShortForItsTagAndTheConnectionGoesOn() throws Exception {
+        SimulatedMeter meter = registeredMeter();
+        // SC (authenticated and encrypted) and invocation counter 7, then 3 bytes where 12 of tag at least must be.
+        byte[] secured = {0x30, 0, 0, 0, 7, 1, 2, 3};
+        byte[] frame = new WrapperFrame(1, 1, GeneralGloCiphering.encode(meter.systemTitle(), secured)).encode();
+        try (HeadEndClient client = connect()) {
+            assertThat(client.push(frame).status()).isEqualTo(PushAcknowledgement.Status.REJECTED);
+            assertThat(client.push(frame(meter, 8, DAY)).status()).isEqualTo(PushAcknowledgement.Status.ACCEPTED);
+        }
+        assertThat(storedDays(meter)).isEqualTo(2);
+        assertThat(securityEvents(meter, 1)).containsExactly("FRAME_MALFORMED");
+    }
+
+    @Test
     void refusesAndAuditsReadsWithoutAPermittedPurpose() throws Exception {
         SimulatedMeter meter = registeredMeter();
         push(meter, 1, DAY);

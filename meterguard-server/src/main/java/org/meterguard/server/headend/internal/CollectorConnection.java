@@ -146,11 +146,11 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private CompletableFuture<PushAcknowledgement> meterFrame(byte[] payload) {
-        GeneralGloCiphering apdu;
+        GeneralGloCiphering.Located apdu;
         InvocationCounter counter;
         try {
-            apdu = GeneralGloCiphering.decode(payload);
-            counter = SecuritySuite0.peekInvocationCounter(apdu.securedContent());
+            apdu = GeneralGloCiphering.locate(payload, 0, payload.length);
+            counter = SecuritySuite0.peekInvocationCounter(payload, apdu.contentOffset(), apdu.contentLength());
         } catch (DlmsException e) {
             reject(new FrameRejected(RejectionReason.MALFORMED, e.getMessage()), null);
             return CompletableFuture.completedFuture(new PushAcknowledgement(
@@ -159,7 +159,7 @@ final class CollectorConnection extends SimpleChannelInboundHandler<ByteBuf> {
         SystemTitle title = apdu.systemTitle();
         try {
             services.rateLimit(collector != null ? collector : peer, title);
-            Incoming incoming = services.verifier().verify(apdu, collector, Instant.now());
+            Incoming incoming = services.verifier().verify(payload, apdu, collector, Instant.now());
             services.watch().heard(incoming, collector);
             return services.pipeline().submit(incoming).thenApply(outcome -> acknowledge(incoming, outcome));
         } catch (FrameRejected rejected) {

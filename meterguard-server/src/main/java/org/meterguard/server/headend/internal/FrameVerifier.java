@@ -56,21 +56,26 @@ class FrameVerifier {
         this.meters = meters;
     }
 
-    Incoming verify(GeneralGloCiphering apdu, String collector, Instant receivedAt) {
-        SystemTitle title = apdu.systemTitle();
+    /**
+     * Verifies the general-glo-ciphering APDU in {@code apdu}, whose parts {@code located} found, reading its secured
+     * content where it lies (no copy of the frame is made before its plaintext).
+     */
+    Incoming verify(byte[] apdu, GeneralGloCiphering.Located located, String collector, Instant receivedAt) {
+        SystemTitle title = located.systemTitle();
         RegisteredMeter meter = meters.findBySystemTitle(title)
                 .orElseThrow(
                         () -> new FrameRejected(RejectionReason.UNKNOWN_METER, "no meter has system title " + title));
-        byte[] secured = apdu.securedContent();
-        InvocationCounter counter = header(() -> SecuritySuite0.peekInvocationCounter(secured));
-        SecurityControl control = header(() -> SecuritySuite0.peekSecurityControl(secured));
+        int offset = located.contentOffset();
+        int securedLength = located.contentLength();
+        InvocationCounter counter = header(() -> SecuritySuite0.peekInvocationCounter(apdu, offset, securedLength));
+        SecurityControl control = header(() -> SecuritySuite0.peekSecurityControl(apdu, offset, securedLength));
         if (control != SecurityControl.AUTHENTICATED_AND_ENCRYPTED) {
             throw new FrameRejected(
                     RejectionReason.UNPROTECTED,
                     "meter " + meter.meterId() + " sent a frame with security control " + control
                             + "; only authenticated and encrypted frames are accepted");
         }
-        GcmTag tag = GcmTag.of(secured);
+        GcmTag tag = GcmTag.of(apdu, offset, securedLength);
         boolean stale = false;
         for (MeterKey key : meter.acceptedKeys()) {
             if (counter.value() <= meters.highestAccepted(title, key.version())) {
@@ -78,11 +83,11 @@ class FrameVerifier {
                 continue;
             }
             byte[] plaintext = PLAINTEXT.get();
-            if (plaintext.length < secured.length) {
-                plaintext = new byte[secured.length];
+            if (plaintext.length < securedLength) {
+                plaintext = new byte[securedLength];
                 PLAINTEXT.set(plaintext);
             }
-            int length = decrypt(meter, key, secured, plaintext);
+            int length = decrypt(meter, key, apdu, offset, securedLength, plaintext);
             if (length >= 0) {
                 return decode(meter, key.version(), counter, tag, collector, receivedAt, plaintext, length);
             }
@@ -116,9 +121,10 @@ class FrameVerifier {
      * Verifies and decrypts into {@code plaintext}; the plaintext length, or -1 when the tag does not verify under this
      * key version (then nothing of it is left in the buffer).
      */
-    private static int decrypt(RegisteredMeter meter, MeterKey key, byte[] secured, byte[] plaintext) {
+    private static int decrypt(
+            RegisteredMeter meter, MeterKey key, byte[] apdu, int offset, int length, byte[] plaintext) {
         try {
-            return SecuritySuite0.unprotect(meter.systemTitle(), key.keys(), secured, 0, secured.length, plaintext, 0);
+            return SecuritySuite0.unprotect(meter.systemTitle(), key.keys(), apdu, offset, length, plaintext, 0);
         } catch (DecryptionFailed e) {
             return -1;
         } catch (DlmsException e) {

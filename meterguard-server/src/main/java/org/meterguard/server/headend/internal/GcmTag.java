@@ -2,6 +2,8 @@ package org.meterguard.server.headend.internal;
 
 import java.nio.ByteBuffer;
 import org.meterguard.dlms.SecuritySuite0;
+import org.meterguard.server.headend.FrameRejected;
+import org.meterguard.server.headend.RejectionReason;
 
 /**
  * The 12-byte GCM tag at the end of a frame's secured content, as two numbers. Under one key and invocation
@@ -9,8 +11,13 @@ import org.meterguard.dlms.SecuritySuite0;
  * counter (a replay attempt or a forgery) does not.
  */
 record GcmTag(long high, int low) {
-    static GcmTag of(byte[] securedContent) {
-        ByteBuffer tail = ByteBuffer.wrap(securedContent, securedContent.length - SecuritySuite0.TAG_LENGTH, 12);
+    /** The tag that ends the secured content in {@code bytes[offset, offset + length)}. */
+    static GcmTag of(byte[] bytes, int offset, int length) {
+        if (length < SecuritySuite0.TAG_LENGTH) {
+            throw new FrameRejected(
+                    RejectionReason.MALFORMED, "secured content of " + length + " bytes cannot end in a 12-byte tag");
+        }
+        ByteBuffer tail = ByteBuffer.wrap(bytes, offset + length - SecuritySuite0.TAG_LENGTH, 12);
         return new GcmTag(tail.getLong(), tail.getInt());
     }
 
