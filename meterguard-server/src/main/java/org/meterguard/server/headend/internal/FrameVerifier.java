@@ -75,6 +75,12 @@ class FrameVerifier {
                     "meter " + meter.meterId() + " sent a frame with security control " + control
                             + "; only authenticated and encrypted frames are accepted");
         }
+        if (securedLength < SecuritySuite0.HEADER_LENGTH + SecuritySuite0.TAG_LENGTH) {
+            throw new FrameRejected(
+                    RejectionReason.MALFORMED,
+                    "meter " + meter.meterId() + " sent secured content of " + securedLength
+                            + " bytes, too short for its header and 12-byte tag");
+        }
         GcmTag tag = GcmTag.of(apdu, offset, securedLength);
         boolean stale = false;
         for (MeterKey key : meter.acceptedKeys()) {

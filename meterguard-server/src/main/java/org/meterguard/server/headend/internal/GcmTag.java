@@ -2,8 +2,6 @@ package org.meterguard.server.headend.internal;
 
 import java.nio.ByteBuffer;
 import org.meterguard.dlms.SecuritySuite0;
-import org.meterguard.server.headend.FrameRejected;
-import org.meterguard.server.headend.RejectionReason;
 
 /**
  * The 12-byte GCM tag at the end of a frame's secured content, as two numbers. Under one key and invocation
@@ -13,10 +11,6 @@ import org.meterguard.server.headend.RejectionReason;
 record GcmTag(long high, int low) {
     /** The tag that ends the secured content in {@code bytes[offset, offset + length)}. */
     static GcmTag of(byte[] bytes, int offset, int length) {
-        if (length < SecuritySuite0.TAG_LENGTH) {
-            throw new FrameRejected(
-                    RejectionReason.MALFORMED, "secured content of " + length + " bytes cannot end in a 12-byte tag");
-        }
         ByteBuffer tail = ByteBuffer.wrap(bytes, offset + length - SecuritySuite0.TAG_LENGTH, 12);
         return new GcmTag(tail.getLong(), tail.getInt());
     }
