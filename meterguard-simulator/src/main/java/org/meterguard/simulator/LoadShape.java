@@ -44,7 +44,7 @@ public final class LoadShape {
         ZonedDateTime local = start.atZone(zone);
         double hour = local.getHour() + local.getMinute() / 60.0;
         double baseKw = 0.35 + peak(hour, 7.5, 1.2, 1.1) + peak(hour, 19.0, 2.5, 2.2) + seasonal(local);
-        double solarKw = Math.max(0, Math.max(0, 3.0 * Math.sin(Math.PI * (hour - 6.5) / 13.0)) - 0.6);
+        double solarKw = Math.max(0, 3.0 * Math.sin(Math.PI * (hour - 6.5) / 13.0) - 0.6);
         LocalStart computed = new LocalStart(second, baseKw, solarKw);
         recent[slot] = computed;
         return computed;
