@@ -29,12 +29,19 @@ final class Gcm {
 
     /** Encrypts {@code plaintext} under the additional data parts; returns ciphertext ‖ 12-byte tag. */
     static byte[] seal(SecretKeySpec key, byte[] iv, byte[] plaintext, byte[]... aad) {
+        byte[] sealed = new byte[plaintext.length + TAG_LENGTH];
+        sealInto(key, iv, plaintext, sealed, 0, aad);
+        return sealed;
+    }
+
+    /** As {@link #seal}, writing ciphertext ‖ tag into {@code out} from {@code offset}: no array of its own. */
+    static void sealInto(SecretKeySpec key, byte[] iv, byte[] plaintext, byte[] out, int offset, byte[]... aad) {
         try {
             Cipher cipher = encryptor(key, iv);
             for (byte[] part : aad) {
                 cipher.updateAAD(part);
             }
-            return cipher.doFinal(plaintext);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, offset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "AES-GCM encryption failed: " + e.getClass().getSimpleName());

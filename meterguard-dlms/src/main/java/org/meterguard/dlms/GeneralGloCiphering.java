@@ -29,13 +29,23 @@ public final class GeneralGloCiphering {
 
     /** The APDU carrying {@code securedContent} (at most 65535 bytes) from {@code systemTitle}. */
     public static byte[] encode(SystemTitle systemTitle, byte[] securedContent) {
+        byte[] header = header(systemTitle, securedContent.length);
+        byte[] apdu = Arrays.copyOf(header, header.length + securedContent.length);
+        System.arraycopy(securedContent, 0, apdu, header.length, securedContent.length);
+        return apdu;
+    }
+
+    /**
+     * What precedes {@code contentLength} bytes of secured content in the APDU (tag, system title, length), for a
+     * sender that writes the content straight after it.
+     */
+    public static byte[] header(SystemTitle systemTitle, int contentLength) {
         Objects.requireNonNull(systemTitle, "systemTitle");
-        AxdrWriter writer = new AxdrWriter(securedContent.length + 16);
-        return writer.rawUint8(TAG)
+        return new AxdrWriter(16)
+                .rawUint8(TAG)
                 .length(SystemTitle.LENGTH)
                 .rawBytes(systemTitle.toBytes())
-                .length(securedContent.length)
-                .rawBytes(securedContent)
+                .length(contentLength)
                 .toByteArray();
     }
 

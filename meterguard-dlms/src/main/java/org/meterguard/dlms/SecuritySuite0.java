@@ -41,16 +41,50 @@ public final class SecuritySuite0 {
      */
     public static byte[] protect(
             SecurityControl sc, SystemTitle st, InvocationCounter ic, CipheringKeys keys, byte[] plaintext) {
-        Objects.requireNonNull(sc, "sc");
         Objects.requireNonNull(plaintext, "plaintext");
+        byte[] out = new byte[protectedLength(sc, plaintext.length)];
+        protect(sc, st, ic, keys, plaintext, out, 0);
+        return out;
+    }
+
+    /** The length of what {@link #protect} makes of {@code plaintextLength} bytes under {@code sc}. */
+    public static int protectedLength(SecurityControl sc, int plaintextLength) {
+        Objects.requireNonNull(sc, "sc");
+        return HEADER_LENGTH + plaintextLength + (sc == SecurityControl.ENCRYPTED_ONLY ? 0 : TAG_LENGTH);
+    }
+
+    /**
+     * As {@link #protect(SecurityControl, SystemTitle, InvocationCounter, CipheringKeys, byte[])}, writing the
+     * secured content into {@code out} from {@code offset} ({@link #protectedLength} bytes), so that a sender can
+     * cipher straight into the frame it sends. Authenticated and encrypted content is sealed in place.
+     */
+    public static void protect(
+            SecurityControl sc,
+            SystemTitle st,
+            InvocationCounter ic,
+            CipheringKeys keys,
+            byte[] plaintext,
+            byte[] out,
+            int offset) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.checkFromIndexSize(offset, protectedLength(sc, plaintext.length), out.length);
         byte[] iv = iv(st, ic);
         byte[] scByte = {(byte) sc.toByte()};
+        out[offset] = scByte[0];
+        System.arraycopy(iv, SystemTitle.LENGTH, out, offset + 1, 4);
+        if (sc == SecurityControl.AUTHENTICATED_AND_ENCRYPTED) {
+            Gcm.sealInto(
+                    keys.encryptionKeySpec(),
+                    iv,
+                    plaintext,
+                    out,
+                    offset + HEADER_LENGTH,
+                    scByte,
+                    keys.authenticationKeyView());
+            return;
+        }
         byte[] body = protectedBody(sc, iv, keys, scByte, plaintext);
-        byte[] out = new byte[HEADER_LENGTH + body.length];
-        out[0] = scByte[0];
-        System.arraycopy(ic.toBytes(), 0, out, 1, 4);
-        System.arraycopy(body, 0, out, HEADER_LENGTH, body.length);
-        return out;
+        System.arraycopy(body, 0, out, offset + HEADER_LENGTH, body.length);
     }
 
     private static byte[] protectedBody(

@@ -87,12 +87,30 @@ public final class WrapperFrame {
 
     /** Header followed by the payload. */
     public byte[] encode() {
-        return ByteBuffer.allocate(WrapperDescriptor.HEADER_LENGTH + payload.length)
+        byte[] frame = headed(source, destination, payload.length);
+        System.arraycopy(payload, 0, frame, WrapperDescriptor.HEADER_LENGTH, payload.length);
+        return frame;
+    }
+
+    /**
+     * A frame of {@code payloadLength} bytes from {@code source} to {@code destination} with only its header written,
+     * for a sender that writes the payload into it from {@link WrapperDescriptor#HEADER_LENGTH} on.
+     */
+    public static byte[] withRoomFor(int source, int destination, int payloadLength) {
+        checkPort("source", source);
+        checkPort("destination", destination);
+        if (payloadLength < 0 || payloadLength > WrapperDescriptor.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("wrapper payload of " + payloadLength + " bytes exceeds 65535");
+        }
+        return headed(source, destination, payloadLength);
+    }
+
+    private static byte[] headed(int source, int destination, int payloadLength) {
+        return ByteBuffer.allocate(WrapperDescriptor.HEADER_LENGTH + payloadLength)
                 .putShort((short) WrapperDescriptor.VERSION)
                 .putShort((short) source)
                 .putShort((short) destination)
-                .putShort((short) payload.length)
-                .put(payload)
+                .putShort((short) payloadLength)
                 .array();
     }
 

@@ -22,6 +22,14 @@ class GeneralGloCipheringTest {
     }
 
     @Test
+    void writesTheHeaderAloneForContentThatFollowsIt() {
+        assertThat(HEX.formatHex(GeneralGloCiphering.header(TITLE, CONTENT.length)))
+                .isEqualTo("DB084D4D4D0000BC614E1E");
+        assertThat(HEX.formatHex(GeneralGloCiphering.header(TITLE, 200))).isEqualTo("DB084D4D4D0000BC614E81C8");
+        assertThat(HEX.formatHex(GeneralGloCiphering.header(TITLE, 2562))).isEqualTo("DB084D4D4D0000BC614E820A02");
+    }
+
+    @Test
     void roundTripsShortAndLongContent() {
         for (int length : new int[] {0, 30, 127, 128, 255, 256, 4096}) {
             byte[] content = new byte[length];

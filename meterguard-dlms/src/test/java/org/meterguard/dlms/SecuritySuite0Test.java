@@ -361,4 +361,38 @@ class SecuritySuite0Test {
                 .isExactlyInstanceOf(MalformedApdu.class)
                 .hasMessageContaining("3 bytes");
     }
+
+    @Test
+    void protectsIntoALargerArrayAtAnOffsetExactlyAsTheVectorsLeavingTheRestAlone() {
+        for (SecurityControl sc : SecurityControl.values()) {
+            byte[] alone = protect(sc, GET_REQUEST);
+            assertThat(SecuritySuite0.protectedLength(sc, GET_REQUEST.length)).isEqualTo(alone.length);
+            byte[] frame = new byte[7 + alone.length + 3];
+            java.util.Arrays.fill(frame, (byte) 0x5A);
+
+            SecuritySuite0.protect(sc, SERVER, IC, KEYS, GET_REQUEST, frame, 7);
+
+            assertThat(java.util.Arrays.copyOfRange(frame, 7, 7 + alone.length))
+                    .as("%s", sc)
+                    .isEqualTo(alone);
+            assertThat(java.util.Arrays.copyOfRange(frame, 0, 7)).containsOnly(0x5A);
+            assertThat(java.util.Arrays.copyOfRange(frame, 7 + alone.length, frame.length))
+                    .containsOnly(0x5A);
+        }
+        // The vector itself, written into the middle of a frame.
+        byte[] frame = new byte[GLO_GET_AUTH_ENC.length];
+        SecuritySuite0.protect(SecurityControl.AUTHENTICATED_AND_ENCRYPTED, SERVER, IC, KEYS, GET_REQUEST, frame, 2);
+        frame[0] = (byte) 0xC8;
+        frame[1] = (byte) (frame.length - 2);
+        assertThat(frame).isEqualTo(GLO_GET_AUTH_ENC);
+    }
+
+    @Test
+    void refusesToProtectIntoAnArrayTooShortForTheContent() {
+        byte[] frame = new byte[SecuritySuite0.protectedLength(SecurityControl.AUTHENTICATED_AND_ENCRYPTED, 13) + 1];
+
+        assertThatThrownBy(() -> SecuritySuite0.protect(
+                        SecurityControl.AUTHENTICATED_AND_ENCRYPTED, SERVER, IC, KEYS, GET_REQUEST, frame, 2))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -64,6 +64,17 @@ class WrapperFrameTest {
     }
 
     @Test
+    void makesRoomForAPayloadBehindAWrittenHeader() {
+        byte[] room = WrapperFrame.withRoomFor(1, 2, 3);
+        System.arraycopy(new byte[] {7, 8, 9}, 0, room, WrapperDescriptor.HEADER_LENGTH, 3);
+
+        assertThat(room).isEqualTo(new WrapperFrame(1, 2, new byte[] {7, 8, 9}).encode());
+        assertThat(WrapperFrame.decode(room).payload()).containsExactly(7, 8, 9);
+        assertThatThrownBy(() -> WrapperFrame.withRoomFor(1, 2, 65_536)).hasMessageContaining("65536");
+        assertThatThrownBy(() -> WrapperFrame.withRoomFor(1, 65_536, 0)).hasMessageContaining("destination wPort");
+    }
+
+    @Test
     void rejectsPortsOutsideSixteenBits() {
         assertThatThrownBy(() -> new WrapperFrame(65_536, 1, new byte[0])).hasMessageContaining("source wPort 65536");
         assertThatThrownBy(() -> new WrapperFrame(1, -1, new byte[0])).hasMessageContaining("destination wPort -1");
