@@ -22,11 +22,7 @@ public final class WrapperFrame {
     }
 
     private WrapperFrame(int source, int destination, byte[] ownedPayload, boolean unused) {
-        checkPort("source", source);
-        checkPort("destination", destination);
-        if (ownedPayload.length > WrapperDescriptor.MAX_PAYLOAD) {
-            throw new IllegalArgumentException("wrapper payload of " + ownedPayload.length + " bytes exceeds 65535");
-        }
+        check(source, destination, ownedPayload.length);
         this.source = source;
         this.destination = destination;
         this.payload = ownedPayload;
@@ -97,12 +93,16 @@ public final class WrapperFrame {
      * for a sender that writes the payload into it from {@link WrapperDescriptor#HEADER_LENGTH} on.
      */
     public static byte[] withRoomFor(int source, int destination, int payloadLength) {
+        check(source, destination, payloadLength);
+        return headed(source, destination, payloadLength);
+    }
+
+    private static void check(int source, int destination, int payloadLength) {
         checkPort("source", source);
         checkPort("destination", destination);
         if (payloadLength < 0 || payloadLength > WrapperDescriptor.MAX_PAYLOAD) {
             throw new IllegalArgumentException("wrapper payload of " + payloadLength + " bytes exceeds 65535");
         }
-        return headed(source, destination, payloadLength);
     }
 
     private static byte[] headed(int source, int destination, int payloadLength) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class SecuritySuite0Test {
 
     @Test
     void verifiesAuthenticatedOnlyGetRequestOfVector3() {
-        byte[] content = java.util.Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length);
+        byte[] content = Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length);
 
         SecuritySuite0.Unprotected result = SecuritySuite0.unprotect(SERVER, KEYS, content);
 
@@ -98,14 +99,14 @@ class SecuritySuite0Test {
 
     @Test
     void decryptsAuthenticatedAndEncryptedGetRequestOfVector3() {
-        byte[] content = java.util.Arrays.copyOfRange(GLO_GET_AUTH_ENC, 2, GLO_GET_AUTH_ENC.length);
+        byte[] content = Arrays.copyOfRange(GLO_GET_AUTH_ENC, 2, GLO_GET_AUTH_ENC.length);
 
         assertThat(SecuritySuite0.unprotect(SERVER, KEYS, content).plaintext()).isEqualTo(GET_REQUEST);
     }
 
     @Test
     void refusesEncryptionOnlyContentBecauseItCarriesNoTag() {
-        byte[] content = java.util.Arrays.copyOfRange(GLO_GET_ENC_ONLY, 2, GLO_GET_ENC_ONLY.length);
+        byte[] content = Arrays.copyOfRange(GLO_GET_ENC_ONLY, 2, GLO_GET_ENC_ONLY.length);
 
         assertThatThrownBy(() -> SecuritySuite0.unprotect(SERVER, KEYS, content))
                 .isExactlyInstanceOf(DecryptionFailed.class)
@@ -158,7 +159,7 @@ class SecuritySuite0Test {
 
     @Test
     void rejectsAuthenticatedOnlyFrameWhenAnyBitIsFlipped() {
-        byte[] content = java.util.Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length);
+        byte[] content = Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length);
         for (int bit = 0; bit < content.length * 8; bit++) {
             assertTamperedRefused(SERVER, KEYS, flip(content, bit), "content bit " + bit);
         }
@@ -205,9 +206,9 @@ class SecuritySuite0Test {
 
     @Test
     void rejectsContentWhoseTagIsTruncated() {
-        byte[] content = secured((byte) 0x30, java.util.Arrays.copyOf(INITIATE_CIPHERTEXT_AND_TAG, 11));
+        byte[] content = secured((byte) 0x30, Arrays.copyOf(INITIATE_CIPHERTEXT_AND_TAG, 11));
         for (int length = 5; length <= content.length; length++) {
-            byte[] truncated = java.util.Arrays.copyOf(content, length);
+            byte[] truncated = Arrays.copyOf(content, length);
             assertTamperedRefused(SERVER, KEYS, truncated, "length " + length);
         }
     }
@@ -256,7 +257,7 @@ class SecuritySuite0Test {
     void peeksTheHeaderWhereTheContentLiesInALargerArray() {
         byte[] content = secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG);
         byte[] framed = new byte[7 + content.length + 2];
-        java.util.Arrays.fill(framed, (byte) 0x31); // an unsupported control byte around it: must not be read
+        Arrays.fill(framed, (byte) 0x31); // an unsupported control byte around it: must not be read
         System.arraycopy(content, 0, framed, 7, content.length);
 
         assertThat(SecuritySuite0.peekInvocationCounter(framed, 7, content.length))
@@ -282,29 +283,28 @@ class SecuritySuite0Test {
     /** Decrypts with the in-place overload, {@code content} placed at offset 3 of a larger array. */
     private static byte[] unprotectInPlace(SystemTitle st, CipheringKeys keys, byte[] content, byte[] out, int at) {
         byte[] framed = new byte[3 + content.length + 4];
-        java.util.Arrays.fill(framed, (byte) 0x77);
+        Arrays.fill(framed, (byte) 0x77);
         System.arraycopy(content, 0, framed, 3, content.length);
         int length = SecuritySuite0.unprotect(st, keys, framed, 3, content.length, out, at);
-        return java.util.Arrays.copyOfRange(out, at, at + length);
+        return Arrays.copyOfRange(out, at, at + length);
     }
 
     @Test
     void decryptsVectorsOneAndThreeIntoAGivenBufferWithoutTouchingTheRest() {
         byte[] out = new byte[64];
-        java.util.Arrays.fill(out, (byte) 0x55);
+        Arrays.fill(out, (byte) 0x55);
 
         assertThat(unprotectInPlace(SERVER, KEYS, secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG), out, 7))
                 .isEqualTo(INITIATE_REQUEST);
-        assertThat(java.util.Arrays.copyOfRange(out, 0, 7)).containsOnly(0x55);
-        assertThat(java.util.Arrays.copyOfRange(out, 7 + INITIATE_REQUEST.length, 64))
-                .containsOnly(0x55);
+        assertThat(Arrays.copyOfRange(out, 0, 7)).containsOnly(0x55);
+        assertThat(Arrays.copyOfRange(out, 7 + INITIATE_REQUEST.length, 64)).containsOnly(0x55);
         assertThat(SecuritySuite0.unprotect(SERVER, KEYS, GLO_GET_AUTH_ENC, 2, GLO_GET_AUTH_ENC.length - 2, out, 0))
                 .isEqualTo(GET_REQUEST.length);
-        assertThat(java.util.Arrays.copyOf(out, GET_REQUEST.length)).isEqualTo(GET_REQUEST);
-        java.util.Arrays.fill(out, (byte) 0);
+        assertThat(Arrays.copyOf(out, GET_REQUEST.length)).isEqualTo(GET_REQUEST);
+        Arrays.fill(out, (byte) 0);
         assertThat(SecuritySuite0.unprotect(SERVER, KEYS, GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length - 2, out, 1))
                 .isEqualTo(GET_REQUEST.length);
-        assertThat(java.util.Arrays.copyOfRange(out, 1, 1 + GET_REQUEST.length)).isEqualTo(GET_REQUEST);
+        assertThat(Arrays.copyOfRange(out, 1, 1 + GET_REQUEST.length)).isEqualTo(GET_REQUEST);
         assertThatThrownBy(() -> SecuritySuite0.unprotect(
                         SERVER, KEYS, GLO_GET_ENC_ONLY, 2, GLO_GET_ENC_ONLY.length - 2, new byte[64], 0))
                 .isExactlyInstanceOf(DecryptionFailed.class);
@@ -314,16 +314,16 @@ class SecuritySuite0Test {
     void refusesEveryFlippedBitInPlaceAndLeavesNoPlaintextInTheBuffer() {
         java.util.List<byte[]> contents = java.util.List.of(
                 secured((byte) 0x30, INITIATE_CIPHERTEXT_AND_TAG),
-                java.util.Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length));
+                Arrays.copyOfRange(GLO_GET_AUTH_ONLY, 2, GLO_GET_AUTH_ONLY.length));
         for (byte[] content : contents) {
             int plaintextLength = content.length - SecuritySuite0.HEADER_LENGTH - SecuritySuite0.TAG_LENGTH;
             for (int bit = 0; bit < content.length * 8; bit++) {
                 byte[] out = new byte[plaintextLength + 2];
-                java.util.Arrays.fill(out, (byte) 0x55);
+                Arrays.fill(out, (byte) 0x55);
                 byte[] flipped = flip(content, bit);
                 Throwable thrown = catchThrowable(() -> unprotectInPlace(SERVER, KEYS, flipped, out, 1));
                 assertThat(thrown).as("bit %d", bit).isExactlyInstanceOf(DecryptionFailed.class);
-                assertThat(java.util.Arrays.copyOfRange(out, 1, 1 + plaintextLength))
+                assertThat(Arrays.copyOfRange(out, 1, 1 + plaintextLength))
                         .as("bit %d", bit)
                         .containsOnly(0);
                 assertThat(out[0]).isEqualTo((byte) 0x55);
@@ -368,18 +368,18 @@ class SecuritySuite0Test {
             byte[] alone = protect(sc, GET_REQUEST);
             assertThat(SecuritySuite0.protectedLength(sc, GET_REQUEST.length)).isEqualTo(alone.length);
             byte[] frame = new byte[7 + alone.length + 3];
-            java.util.Arrays.fill(frame, (byte) 0x5A);
+            Arrays.fill(frame, (byte) 0x5A);
 
             SecuritySuite0.protect(sc, SERVER, IC, KEYS, GET_REQUEST, frame, 7);
 
-            assertThat(java.util.Arrays.copyOfRange(frame, 7, 7 + alone.length))
+            assertThat(Arrays.copyOfRange(frame, 7, 7 + alone.length))
                     .as("%s", sc)
                     .isEqualTo(alone);
-            assertThat(java.util.Arrays.copyOfRange(frame, 0, 7)).containsOnly(0x5A);
-            assertThat(java.util.Arrays.copyOfRange(frame, 7 + alone.length, frame.length))
+            assertThat(Arrays.copyOfRange(frame, 0, 7)).containsOnly(0x5A);
+            assertThat(Arrays.copyOfRange(frame, 7 + alone.length, frame.length))
                     .containsOnly(0x5A);
         }
-        // The vector itself, written into the middle of a frame.
+        // The vector itself, written behind its glo tag and length.
         byte[] frame = new byte[GLO_GET_AUTH_ENC.length];
         SecuritySuite0.protect(SecurityControl.AUTHENTICATED_AND_ENCRYPTED, SERVER, IC, KEYS, GET_REQUEST, frame, 2);
         frame[0] = (byte) 0xC8;

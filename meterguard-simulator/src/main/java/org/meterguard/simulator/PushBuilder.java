@@ -66,7 +66,7 @@ public final class PushBuilder {
         int securedLength = SecuritySuite0.protectedLength(sc, apdu.length);
         byte[] glo = GeneralGloCiphering.header(meter.systemTitle(), securedLength);
         // Ciphered straight into the frame: a meter-day frame is about 2.6 KB, and copying it through the secured
-        // content, the APDU and the frame cost the simulator more than the AES-GCM itself.
+        // content, the APDU and the frame cost the simulator about as much as the AES-GCM itself.
         byte[] frame = WrapperFrame.withRoomFor(METER_WPORT, HEAD_END_WPORT, glo.length + securedLength);
         System.arraycopy(glo, 0, frame, WrapperDescriptor.HEADER_LENGTH, glo.length);
         SecuritySuite0.protect(
