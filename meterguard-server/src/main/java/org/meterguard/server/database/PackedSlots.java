@@ -30,7 +30,7 @@ public final class PackedSlots {
 
     private PackedSlots() {}
 
-    /** The length of {@code slots} values in the narrow form when every present one fits it, else the wide form. */
+    /** The length of {@code values} packed: the narrow form's when every present one fits it, else the wide form's. */
     static int length(long[] values, boolean[] present) {
         for (int i = 0; i < values.length; i++) {
             if (present[i] && (values[i] <= NARROW_MISSING || values[i] > Short.MAX_VALUE)) {

@@ -11,7 +11,8 @@ import org.meterguard.dlms.SecuritySuite0;
 record GcmTag(long high, int low) {
     /** The tag that ends the secured content in {@code bytes[offset, offset + length)}. */
     static GcmTag of(byte[] bytes, int offset, int length) {
-        ByteBuffer tail = ByteBuffer.wrap(bytes, offset + length - SecuritySuite0.TAG_LENGTH, 12);
+        ByteBuffer tail =
+                ByteBuffer.wrap(bytes, offset + length - SecuritySuite0.TAG_LENGTH, SecuritySuite0.TAG_LENGTH);
         return new GcmTag(tail.getLong(), tail.getInt());
     }
 
@@ -21,6 +22,9 @@ record GcmTag(long high, int low) {
     }
 
     byte[] bytes() {
-        return ByteBuffer.allocate(12).putLong(high).putInt(low).array();
+        return ByteBuffer.allocate(SecuritySuite0.TAG_LENGTH)
+                .putLong(high)
+                .putInt(low)
+                .array();
     }
 }
