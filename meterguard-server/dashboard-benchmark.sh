@@ -2,6 +2,7 @@
 # The usage dashboard's benchmark (org.meterguard.server.bench.DashboardBenchmark, in the server's test tree because
 # it drives the server's own portal code in its Spring context). Prints a table; see docs/benchmarks.md.
 #   meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40] [--resolutions DAY,MONTH] [--days 1] [--rate R]
+#       [--writes NONE,NEW_DAY,COLD]  (which of the daily and monthly views' three ways are measured after the warm-up)
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/dash.jfr
 # Builds through the reactor (nothing is installed into ~/.m2).
 set -euo pipefail

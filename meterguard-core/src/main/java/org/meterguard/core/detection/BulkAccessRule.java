@@ -47,12 +47,20 @@ final class BulkAccessRule {
         add(touch.actor(), touch.role(), touch.hour(), touch.subject(), Evidence.auditEntry(touch.seq()));
     }
 
-    /** Counts {@code record} if it is a permitted covered read of a customer; returns it as a touch then. */
+    /**
+     * Counts {@code record} if it is a permitted covered read of a customer; returns it as a touch then, unless the
+     * user already read that customer within the hour (one touch per user, customer and hour is all the windows and
+     * baselines count, and a customer at their own dashboard reads their account many times an hour).
+     */
     Optional<Touch> observe(AccessRecord record, List<Finding> findings) {
         if (!record.coveredRead() || record.denied() || !record.concernsCustomer()) {
             return Optional.empty();
         }
         Instant hour = record.at().truncatedTo(ChronoUnit.HOURS);
+        Window current = windows.get(record.actor());
+        if (current != null && current.hour.equals(hour) && current.subjects.contains(record.subject())) {
+            return Optional.empty();
+        }
         Window window = add(record.actor(), record.role(), hour, record.subject(), record.evidence());
         if (window != null) {
             int threshold = threshold(record.actor(), record.role());

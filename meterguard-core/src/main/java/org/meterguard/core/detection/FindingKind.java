@@ -4,7 +4,7 @@ package org.meterguard.core.detection;
 public enum FindingKind {
     /** One user read many customers' data within an hour, above their own and their peers' baseline. */
     BULK_ACCESS,
-    /** Covered information read outside working hours. */
+    /** Covered information read by a member of staff outside working hours. */
     OFF_HOURS_ACCESS,
     /** A covered read permitted without the work order or request its purpose or role expects. */
     READ_WITHOUT_BASIS,

@@ -8,7 +8,8 @@ import java.util.Optional;
  * restored after a restart ({@link UnusualActivity#restore}).
  *
  * @param findings what is unusual, possibly nothing
- * @param touch the read to remember for bulk-access windows and baselines, if it was one
+ * @param touch the read to remember for bulk-access windows and baselines: a user's first read of a customer within
+ *     the hour
  * @param userChange the change to a user to remember, if it was one
  */
 public record Observation(List<Finding> findings, Optional<Touch> touch, Optional<UserChange> userChange) {

@@ -120,6 +120,23 @@ class UnusualActivityTest {
     }
 
     @Test
+    void aCustomerReadOverAndOverWithinTheHourIsOneTouch() {
+        Script script = script();
+        for (int i = 0; i < 30; i++) {
+            script.read("cust-1", "CUSTOMER", "account:A-1", "CUSTOMER_OWN_ACCESS", "");
+        }
+        script.read("cust-1", "CUSTOMER", "account:A-2", "CUSTOMER_OWN_ACCESS", "");
+        script.advance(Duration.ofHours(1)).read("cust-1", "CUSTOMER", "account:A-1", "CUSTOMER_OWN_ACCESS", "");
+
+        assertThat(script.observations().stream().flatMap(o -> o.touch().stream()))
+                .extracting(Touch::subject, Touch::seq)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("account:A-1", 0L),
+                        org.assertj.core.groups.Tuple.tuple("account:A-2", 30L),
+                        org.assertj.core.groups.Tuple.tuple("account:A-1", 31L));
+    }
+
+    @Test
     void bulkWindowsSurviveARestartThroughTheirTouches() {
         Script before = script();
         for (int i = 0; i < 20; i++) {
@@ -140,7 +157,7 @@ class UnusualActivityTest {
     }
 
     @Test
-    void readsOutsideWorkingHoursAreFlaggedExceptForTheControlRoom() {
+    void staffReadsOutsideWorkingHoursAreFlaggedExceptForTheControlRoom() {
         Instant saturday = LocalDate.of(2026, 6, 6).atTime(11, 0).atZone(ZONE).toInstant();
         Instant lateTuesday =
                 LocalDate.of(2026, 6, 2).atTime(22, 30).atZone(ZONE).toInstant();
@@ -149,6 +166,9 @@ class UnusualActivityTest {
         script.at(lateTuesday).read("billing0", "BILLING_ANALYST", "account:A-2", "BILLING", "");
         script.at(lateTuesday).read("operator0", "GRID_OPERATOR", "meter:MG-2", "GRID_OPERATIONS", "");
         script.at(TUESDAY_10).read("billing0", "BILLING_ANALYST", "account:A-3", "BILLING", "");
+        // Not staff: a customer at their own account at night, a third party fetching it on their authorization.
+        script.at(saturday).read("cust-1", "CUSTOMER", "account:A-1", "CUSTOMER_OWN_ACCESS", "");
+        script.at(lateTuesday).read("tp-1", "THIRD_PARTY", "account:A-1", "CONTRACTED_PROGRAM", "contract:C-1");
 
         assertThat(script.findings(FindingKind.OFF_HOURS_ACCESS))
                 .extracting(f -> f.evidence().get(0))

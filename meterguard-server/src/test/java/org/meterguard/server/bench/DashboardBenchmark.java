@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * meterguard-server/dashboard-benchmark.sh [--clients 50] [--requests 40] [--resolutions DAY,MONTH] [--days 1]
- *     [--rate 1000]
+ *     [--rate 1000] [--writes NONE,NEW_DAY,COLD]
  * </pre>
  *
  * <p>Daily and monthly views are measured three times: as they come (after the first view of each account, from
@@ -131,11 +131,13 @@ public final class DashboardBenchmark {
                 }
             }
             bench.table.clear();
+            List<Writes> ways = writes(args);
             for (Resolution resolution : resolutions(args)) {
-                bench.measure(resolution, clients, requests, Writes.NONE, rate);
-                if (resolution == Resolution.DAY || resolution == Resolution.MONTH) {
-                    bench.measure(resolution, clients, requests, Writes.NEW_DAY, rate);
-                    bench.measure(resolution, clients, requests, Writes.COLD, rate);
+                boolean cheap = resolution == Resolution.DAY || resolution == Resolution.MONTH;
+                for (Writes way : ways) {
+                    if (way == Writes.NONE || cheap) {
+                        bench.measure(resolution, clients, requests, way, rate);
+                    }
                 }
             }
             bench.print(clients, requests);
@@ -374,6 +376,18 @@ public final class DashboardBenchmark {
             }
         }
         return List.of(Resolution.values());
+    }
+
+    /** {@code --writes NEW_DAY,COLD}: only those ways of measuring the daily and monthly views; all by default. */
+    private static List<Writes> writes(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--writes")) {
+                return Arrays.stream(args[i + 1].split(","))
+                        .map(Writes::valueOf)
+                        .toList();
+            }
+        }
+        return List.of(Writes.values());
     }
 
     private static double doubleArg(String[] args, String name, double fallback) {
