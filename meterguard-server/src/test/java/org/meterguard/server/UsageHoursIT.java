@@ -30,12 +30,14 @@ import org.meterguard.server.accounts.ServicePoint;
 import org.meterguard.server.accounts.ServicePoints;
 import org.meterguard.server.portal.AccountUsage;
 import org.meterguard.server.portal.UsageDashboard;
+import org.meterguard.server.readings.DaysChanged;
 import org.meterguard.server.readings.IntervalDay;
 import org.meterguard.server.readings.MonthRollups;
 import org.meterguard.server.readings.ReadingStore;
 import org.meterguard.server.readings.Revision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -90,6 +92,9 @@ class UsageHoursIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void metersWithReadings() {
@@ -344,9 +349,14 @@ class UsageHoursIT {
         store.replace(days, List.of());
     }
 
-    /** The hours and the dashboard from month rows where they are up to date, as from the day rows alone. */
+    /**
+     * The hours, the local days and the dashboard from month rows where they are up to date, as from the day rows
+     * alone. The daily totals the portal keeps are dropped first, so that the dashboard reads the store.
+     */
     private void assertRolledUpReadsMatch(MeterId meter) {
         assertHoursMatchDays(meter);
+        assertLocalDaysMatchReadings(meter, LOS_ANGELES);
+        events.publishEvent(DaysChanged.everything());
         for (Resolution resolution : List.of(Resolution.HOUR, Resolution.DAY, Resolution.MONTH)) {
             assertDashboardMatchesReadings("LA", LOS_ANGELES, resolution, "2026-03-01", "2026-04-01");
         }
@@ -362,6 +372,75 @@ class UsageHoursIT {
                 .query(String.class)
                 .optional()
                 .orElse("none");
+    }
+
+    @Test
+    void rolledUpMonthsKeepLocalDaysOnlyWhereTheZonesMidnightsFallOnWholeHours() {
+        rollups.rollUp(Instant.parse("2026-11-24T12:00:00Z"));
+        assertThat(dayZones(MeterId.of("MG-HOURS-LA"))).containsOnly("America/Los_Angeles");
+        assertThat(dayZones(MeterId.of("MG-HOURS-IN")))
+                .as("Kolkata's midnight is at 18:30 UTC: its hours are read instead")
+                .containsOnlyNulls()
+                .isNotEmpty();
+        assertLocalDaysMatchReadings(MeterId.of("MG-HOURS-LA"), LOS_ANGELES);
+        // Asked in another zone, the same rows answer with their hours, and the sums still hold.
+        assertLocalDaysMatchReadings(MeterId.of("MG-HOURS-LA"), ZoneId.of("America/New_York"));
+    }
+
+    /** The zones of a meter's rolled-up month rows' local days. */
+    private List<String> dayZones(MeterId meter) {
+        return jdbc.sql("SELECT day_zone FROM interval_months WHERE meter_id = ? AND NOT stale")
+                .param(meter.value())
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    /**
+     * The store's sums per local day of {@code zone} (local days of month rows kept in that zone, hours of the
+     * others), added into the days of 2026-02-01..2026-12-01, against the readings added one by one.
+     */
+    private void assertLocalDaysMatchReadings(MeterId meter, ZoneId zone) {
+        UsagePeriod period =
+                new UsagePeriod(zone, LocalDate.parse("2026-02-01"), LocalDate.parse("2026-12-01"), Resolution.DAY);
+        long from = period.from().getEpochSecond();
+        long to = period.to().getEpochSecond();
+        int[] localDayRows = {0};
+        for (Channel channel : CHANNELS) {
+            UsageSeries actual = new UsageSeries(period);
+            store.readHours(
+                    meter,
+                    List.of(channel),
+                    LocalDate.ofInstant(period.from(), java.time.ZoneOffset.UTC),
+                    LocalDate.ofInstant(period.to().minusSeconds(1), java.time.ZoneOffset.UTC),
+                    zone,
+                    (c, day, hours, sums, counts, estimated) -> {
+                        long start = day.toEpochDay() * 86_400L;
+                        for (int h = 0; h < hours; h++) {
+                            long at = start + 3600L * h;
+                            if (counts[h] > 0 && at >= from && at < to) {
+                                actual.add(at, sums[h], counts[h], estimated[h]);
+                            }
+                        }
+                    },
+                    (c, days, starts, sums, counts, estimated) -> {
+                        localDayRows[0]++;
+                        for (int d = 0; d < days; d++) {
+                            if (counts[d] > 0 && starts[d] >= from && starts[d] < to) {
+                                actual.add(starts[d], sums[d], counts[d], estimated[d]);
+                            }
+                        }
+                    });
+            UsageSeries expected = UsageExpectations.expected(
+                    period,
+                    store.read(meter, channel, new TimeRange(period.from(), period.to())),
+                    new TimeRange(INSTALLED, period.to()));
+            assertThat(expected.total()).isPositive();
+            UsageExpectations.assertSameBuckets(actual, expected, meter + " " + channel + " in local days of " + zone);
+        }
+        boolean kept = dayZones(meter).contains(zone.getId());
+        assertThat(localDayRows[0])
+                .as("month rows read as local days of %s", zone)
+                .matches(n -> kept == (n > 0));
     }
 
     @Test

@@ -212,6 +212,7 @@ class DailyTotals {
                 meter,
                 new TimeRange(period.from(), period.to()),
                 imported.hoursFitBuckets(),
+                zone,
                 MeterUsageReader.Target.into(List.of(imported), List.of(exported)));
         return new UsageSeries[] {imported, exported};
     }

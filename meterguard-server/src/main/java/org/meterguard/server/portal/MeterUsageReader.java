@@ -2,6 +2,7 @@ package org.meterguard.server.portal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.meterguard.core.Channel;
@@ -95,10 +96,19 @@ class MeterUsageReader {
      * each UTC hour lies in one bucket of the target's (see {@link org.meterguard.core.usage.UsageSeries}).
      */
     void read(MeterId meter, TimeRange span, boolean hoursFitBuckets, Target target) {
+        read(meter, span, hoursFitBuckets, null, target);
+    }
+
+    /**
+     * As {@link #read(MeterId, TimeRange, boolean, Target)}, for a target whose buckets are whole local days of
+     * {@code localDays} (or runs of them) over a span from one local midnight of that zone to another: the rolled-up
+     * months that keep their sums per local day of the zone are read as those (about 31 sums a month instead of 744).
+     */
+    void read(MeterId meter, TimeRange span, boolean hoursFitBuckets, ZoneId localDays, Target target) {
         long from = span.from().getEpochSecond();
         long to = span.to().getEpochSecond();
         if (from % 3600 == 0 && to % 3600 == 0 && hoursFitBuckets) {
-            readHours(meter, span, target);
+            readHours(meter, span, localDays, target);
             return;
         }
         store.readDays(
@@ -119,8 +129,12 @@ class MeterUsageReader {
                 });
     }
 
-    /** The sums from the store's hourly sums (24 a day, read a day or a month at a time), each UTC hour's intervals in one bucket. */
-    private void readHours(MeterId meter, TimeRange span, Target target) {
+    /**
+     * The sums from the store's hourly sums (24 a day, read a day or a month at a time), each UTC hour's intervals in
+     * one bucket; and, with {@code localDays}, from the rolled-up months' sums per local day of that zone where they
+     * keep them, each lying wholly inside or outside the span (which starts and ends on local midnights).
+     */
+    private void readHours(MeterId meter, TimeRange span, ZoneId localDays, Target target) {
         long from = span.from().getEpochSecond();
         long to = span.to().getEpochSecond();
         store.readHours(
@@ -128,6 +142,7 @@ class MeterUsageReader {
                 CHANNELS,
                 utcDay(span.from()),
                 utcDay(span.to().minusSeconds(1)),
+                localDays,
                 (channel, day, hours, sums, counts, estimated) -> {
                     long dayStart = day.toEpochDay() * 86_400L;
                     // from and to are whole hours: the run's hours that start in [from, to).
@@ -143,7 +158,17 @@ class MeterUsageReader {
                                 fromHour,
                                 toHour);
                     }
-                });
+                },
+                localDays == null
+                        ? null
+                        : (channel, days, starts, sums, counts, estimated) -> {
+                            boolean imported = channel == Channel.ACTIVE_ENERGY_IMPORT;
+                            for (int d = 0; d < days; d++) {
+                                if (counts[d] > 0 && starts[d] >= from && starts[d] < to) {
+                                    target.add(imported, starts[d], sums[d], counts[d], estimated[d]);
+                                }
+                            }
+                        });
     }
 
     private static LocalDate utcDay(Instant instant) {

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.meterguard.server.database.CopyBinary;
+import org.meterguard.server.vee.VeeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +63,9 @@ public class MonthRollups implements SmartLifecycle {
     static final int MARK_AFTER_DAYS = 3;
     /** The most hours of a UTC month. */
     static final int MONTH_HOURS = 31 * 24;
+    /** An {@code UPDATE interval_months SET} list that marks rows stale, their sums gone with it (V22, V26). */
+    public static final String STALE = "stale = true, sums = NULL, counts = NULL, estimated = NULL, day_zone = NULL,"
+            + " day_hours = NULL, day_sums = NULL, day_counts = NULL, day_estimated = NULL";
 
     private static final Logger log = LoggerFactory.getLogger(MonthRollups.class);
     private static final int METERS_PER_BATCH = 500;
@@ -71,6 +77,7 @@ public class MonthRollups implements SmartLifecycle {
     private final boolean enabled;
     private final Duration schedule;
     private final Duration initialDelay;
+    private final ZoneId defaultZone;
     private final Clock clock = Clock.systemUTC();
     private volatile YearMonth rolledUpThrough;
     private volatile boolean throughRead;
@@ -84,13 +91,15 @@ public class MonthRollups implements SmartLifecycle {
             PlatformTransactionManager transactions,
             @Value("${meterguard.rollups.enabled:true}") boolean enabled,
             @Value("${meterguard.rollups.schedule:PT1H}") Duration schedule,
-            @Value("${meterguard.rollups.initial-delay:PT2M}") Duration initialDelay) {
+            @Value("${meterguard.rollups.initial-delay:PT2M}") Duration initialDelay,
+            @Value("${meterguard.vee.default-time-zone:" + VeeProperties.DEFAULT_TIME_ZONE + "}") ZoneId defaultZone) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.enabled = enabled;
         this.schedule = schedule;
         this.initialDelay = initialDelay;
+        this.defaultZone = defaultZone;
     }
 
     /** The last month the job rolls up at {@code now}: months that ended at least a week before. */
@@ -141,8 +150,8 @@ public class MonthRollups implements SmartLifecycle {
         jdbc.sql("""
                         INSERT INTO interval_months (meter_id, channel, month)
                         SELECT * FROM unnest(?::text[], ?::smallint[], ?::date[]) ORDER BY 1, 2, 3
-                            ON CONFLICT (meter_id, channel, month) DO UPDATE
-                           SET stale = true, sums = NULL, counts = NULL, estimated = NULL""").params(meters, channels, months).update();
+                            ON CONFLICT (meter_id, channel, month) DO UPDATE SET
+                        """ + STALE).params(meters, channels, months).update();
     }
 
     /**
@@ -357,7 +366,7 @@ public class MonthRollups implements SmartLifecycle {
             jdbc.sql("""
                             SELECT 1 FROM interval_months WHERE month = ? AND meter_id = ANY(?::text[])
                              ORDER BY meter_id, channel FOR UPDATE""").params(first, ids).query(rs -> {});
-            CopyBinary rows = sums(month, ids);
+            CopyBinary rows = sums(month, ids, zones(ids));
             // Stored as interval_months stores them (uncompressed in the row): a value compressed here would be
             // copied into interval_months compressed.
             jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS " + INCOMING
@@ -367,10 +376,13 @@ public class MonthRollups implements SmartLifecycle {
             rows.copyInto(
                     dataSource,
                     "COPY " + INCOMING
-                            + " (meter_id, channel, month, sums, counts, estimated) FROM STDIN (FORMAT binary)");
+                            + " (meter_id, channel, month, sums, counts, estimated,"
+                            + " day_zone, day_hours, day_sums, day_counts, day_estimated) FROM STDIN (FORMAT binary)");
             long updated = jdbc.sql("""
                             UPDATE interval_months m
-                               SET stale = false, sums = i.sums, counts = i.counts, estimated = i.estimated
+                               SET stale = false, sums = i.sums, counts = i.counts, estimated = i.estimated,
+                                   day_zone = i.day_zone, day_hours = i.day_hours, day_sums = i.day_sums,
+                                   day_counts = i.day_counts, day_estimated = i.day_estimated
                               FROM incoming_months i
                              WHERE m.meter_id = i.meter_id AND m.channel = i.channel AND m.month = i.month""").update();
             jdbc.sql("""
@@ -385,11 +397,26 @@ public class MonthRollups implements SmartLifecycle {
         return written == null ? 0 : written;
     }
 
-    /** The month rows of {@code meters}, summed from their day rows: one per meter and channel with any. */
-    private CopyBinary sums(YearMonth month, String[] meters) {
+    /** Each meter's local time zone: its own, else the deployment's default. */
+    private Map<String, ZoneId> zones(String[] meters) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        jdbc.sql("SELECT meter_id, time_zone FROM meter WHERE meter_id = ANY(?::text[])")
+                .param(meters)
+                .query(rs -> {
+                    String zone = rs.getString(2);
+                    zones.put(rs.getString(1), zone == null ? defaultZone : ZoneId.of(zone));
+                });
+        return zones;
+    }
+
+    /**
+     * The month rows of {@code meters}, summed from their day rows: one per meter and channel with any, each with its
+     * hours and, where they fit, its local days in the meter's zone (V26).
+     */
+    private CopyBinary sums(YearMonth month, String[] meters, Map<String, ZoneId> zones) {
         int hours = month.lengthOfMonth() * 24;
         LocalDate first = month.atDay(1);
-        CopyBinary rows = new CopyBinary(meters.length * 2, hours * 6 + 64);
+        CopyBinary rows = new CopyBinary(meters.length * 2, hours * 6 + 400);
         MonthRow[] current = {null};
         jdbc.sql("""
                         SELECT meter_id, channel, day, interval_seconds, vals, quality, qualities FROM interval_day
@@ -400,9 +427,9 @@ public class MonthRollups implements SmartLifecycle {
             MonthRow row = current[0];
             if (row == null || row.channel != channel || !row.meter.equals(meter)) {
                 if (row != null) {
-                    row.appendTo(rows, first);
+                    row.appendTo(rows, month);
                 }
-                row = new MonthRow(meter, channel, hours);
+                row = new MonthRow(meter, channel, hours, zones.getOrDefault(meter, defaultZone));
                 current[0] = row;
             }
             HourSums.sumDay(
@@ -416,7 +443,7 @@ public class MonthRollups implements SmartLifecycle {
                     (rs.getObject(3, LocalDate.class).getDayOfMonth() - 1) * HourSums.HOURS);
         });
         if (current[0] != null) {
-            current[0].appendTo(rows, first);
+            current[0].appendTo(rows, month);
         }
         return rows;
     }
@@ -425,21 +452,24 @@ public class MonthRollups implements SmartLifecycle {
     private static final class MonthRow {
         final String meter;
         final short channel;
+        final ZoneId zone;
         final long[] sums;
         final int[] counts;
         final int[] estimated;
 
-        MonthRow(String meter, short channel, int hours) {
+        MonthRow(String meter, short channel, int hours, ZoneId zone) {
             this.meter = meter;
             this.channel = channel;
+            this.zone = zone;
             this.sums = new long[hours];
             this.counts = new int[hours];
             this.estimated = new int[hours];
         }
 
-        void appendTo(CopyBinary rows, LocalDate month) {
-            rows.row(6).text(meter).int2(channel).date(month);
+        void appendTo(CopyBinary rows, YearMonth month) {
+            rows.row(11).text(meter).int2(channel).date(month.atDay(1));
             HourSums.append(sums, counts, estimated, sums.length, rows);
+            LocalDaySums.append(LocalDaySums.of(month, zone, sums, counts, estimated), rows);
         }
     }
 }

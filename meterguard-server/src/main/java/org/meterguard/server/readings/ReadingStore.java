@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,8 +54,8 @@ public class ReadingStore {
     private static final String COLUMNS = "meter_id, channel, day, interval_seconds, vals, quality, qualities";
     private static final String COPY_DAYS = "COPY interval_day (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** {@link #readHours}'s rows: see V23's {@code meter_hours} for its parameters and columns. */
-    private static final String METER_HOURS = "SELECT * FROM meter_hours(?, ?::smallint[], ?, ?, ?, ?, ?, ?)";
+    /** {@link #readHours}'s rows: see V26's {@code meter_hours} for its parameters and columns. */
+    private static final String METER_HOURS = "SELECT * FROM meter_hours(?, ?::smallint[], ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -419,6 +420,25 @@ public class ReadingStore {
      */
     public long readHours(
             MeterId meter, List<Channel> channels, LocalDate first, LocalDate last, HourRowHandler handler) {
+        return readHours(meter, channels, first, last, null, handler, null);
+    }
+
+    /**
+     * As {@link #readHours(MeterId, List, LocalDate, LocalDate, HourRowHandler)}, but the rolled-up months that keep
+     * their sums per local day of {@code zone} (V26) come as those, to {@code days}, instead of as hours: for daily
+     * and monthly views, which add each local day's part into that day's bucket.
+     */
+    public long readHours(
+            MeterId meter,
+            List<Channel> channels,
+            LocalDate first,
+            LocalDate last,
+            ZoneId zone,
+            HourRowHandler handler,
+            LocalDayHandler days) {
+        if (zone != null && days == null) {
+            throw new IllegalArgumentException("local days of " + zone + " asked for with nowhere to put them");
+        }
         String[] codes = channels.stream().map(c -> Short.toString(c.code())).toArray(String[]::new);
         YearMonth firstWhole = YearMonth.from(first.minusDays(1)).plusMonths(1);
         YearMonth lastWhole = YearMonth.from(last.plusDays(1)).minusMonths(1);
@@ -434,9 +454,11 @@ public class ReadingStore {
         if (ranges.size() > 2) {
             throw new IllegalStateException("more than two ranges of days around whole months: " + ranges.size());
         }
+        String zoneId = zone == null ? null : zone.getId();
         List<Object> params = meterHours(
                 meter,
                 codes,
+                zoneId,
                 months.isEmpty() ? null : new LocalDate[] {months.get(0), months.get(months.size() - 1)},
                 ranges.isEmpty() ? null : ranges.get(0),
                 ranges.size() < 2 ? null : ranges.get(1));
@@ -444,11 +466,28 @@ public class ReadingStore {
         long[] sums = new long[MonthRollups.MONTH_HOURS];
         int[] counts = new int[MonthRollups.MONTH_HOURS];
         int[] estimated = new int[MonthRollups.MONTH_HOURS];
+        long[] starts = new long[LocalDaySums.MOST_DAYS];
         List<StaleMonth> stale = new ArrayList<>();
         RowCallbackHandler row = rs -> {
             Channel channel = Channel.ofCode(rs.getShort(2));
             LocalDate day = rs.getObject(3, LocalDate.class);
             int hours;
+            byte[] localDays = rs.getBytes(10);
+            if (localDays != null) {
+                int n = LocalDaySums.decode(
+                        day.toEpochDay() * 86_400L,
+                        localDays,
+                        rs.getBytes(5),
+                        rs.getBytes(6),
+                        rs.getBytes(7),
+                        starts,
+                        sums,
+                        counts,
+                        estimated);
+                days.days(channel, n, starts, sums, counts, estimated);
+                rows[0]++;
+                return;
+            }
             if (!rs.getBoolean(1)) {
                 HourSums.sumDay(
                         rs.getInt(8), rs.getBytes(5), rs.getShort(9), rs.getBytes(7), sums, counts, estimated, 0);
@@ -464,22 +503,24 @@ public class ReadingStore {
         };
         jdbc.sql(METER_HOURS).params(params).query(row);
         for (StaleMonth month : stale) {
-            LocalDate[] days = {month.first(), month.first().plusMonths(1).minusDays(1)};
+            LocalDate[] range = {month.first(), month.first().plusMonths(1).minusDays(1)};
             jdbc.sql(METER_HOURS)
                     .params(meterHours(
-                            meter, new String[] {Short.toString(month.channel().code())}, null, days, null))
+                            meter, new String[] {Short.toString(month.channel().code())}, null, null, range, null))
                     .query(row);
         }
         return rows[0];
     }
 
     /**
-     * {@code meter_hours}' parameters: the meter, its channels, and the first and last day of the months and of the
-     * two ranges of days to read, each range null (two NULLs of type date) for none.
+     * {@code meter_hours}' parameters: the meter, its channels, the zone of local days asked for (null for none), and
+     * the first and last day of the months and of the two ranges of days to read, each range null (two NULLs of type
+     * date) for none.
      */
     private static List<Object> meterHours(
-            MeterId meter, String[] channels, LocalDate[] months, LocalDate[] days, LocalDate[] more) {
+            MeterId meter, String[] channels, String zone, LocalDate[] months, LocalDate[] days, LocalDate[] more) {
         List<Object> params = new ArrayList<>(List.of(meter.value(), channels));
+        params.add(new SqlParameterValue(Types.VARCHAR, zone));
         for (LocalDate[] range : Arrays.asList(months, days, more)) {
             params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[0]);
             params.add(range == null ? new SqlParameterValue(Types.DATE, null) : range[1]);

@@ -15,6 +15,7 @@ import org.meterguard.server.accounts.Accounts;
 import org.meterguard.server.audit.AuditLog;
 import org.meterguard.server.database.MonthPartitions;
 import org.meterguard.server.readings.DaysChanged;
+import org.meterguard.server.readings.MonthRollups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -156,8 +157,7 @@ public class Retention {
                 // The month's rolled-up hours held the deleted days too: stale, so its remaining days are read from
                 // their day rows until the job rolls them up again (or removes the row, when none remain). Not
                 // deleted: a rolled-up month without a row means one without data.
-                jdbc.sql("UPDATE interval_months SET stale = true, sums = NULL, counts = NULL, estimated = NULL"
-                                + " WHERE month = ? AND channel = ANY(?)")
+                jdbc.sql("UPDATE interval_months SET " + MonthRollups.STALE + " WHERE month = ? AND channel = ANY(?)")
                         .params(delete.month().atDay(1), channelsOf(delete.category()))
                         .update();
             }

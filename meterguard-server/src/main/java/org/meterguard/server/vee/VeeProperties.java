@@ -20,6 +20,9 @@ public record VeeProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("PT15M") Duration schedule,
         @DefaultValue("P7D") Duration lookback,
-        @DefaultValue("America/Los_Angeles") ZoneId defaultTimeZone,
+        @DefaultValue(VeeProperties.DEFAULT_TIME_ZONE) ZoneId defaultTimeZone,
         @DefaultValue("25000") long maximumEnergyPerInterval,
-        @DefaultValue("28") int profileDays) {}
+        @DefaultValue("28") int profileDays) {
+    /** The default of {@code meterguard.vee.default-time-zone}, for the components that read it on their own. */
+    public static final String DEFAULT_TIME_ZONE = "America/Los_Angeles";
+}

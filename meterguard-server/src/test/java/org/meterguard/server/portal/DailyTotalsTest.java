@@ -26,13 +26,15 @@ class DailyTotalsTest {
         Runnable during = () -> {};
         int reads;
         final List<TimeRange> spans = new ArrayList<>();
+        final List<ZoneId> zones = new ArrayList<>();
 
         HourlyReader() {
             super(null);
         }
 
         @Override
-        void read(MeterId meter, TimeRange span, boolean hoursFitBuckets, Target target) {
+        void read(MeterId meter, TimeRange span, boolean hoursFitBuckets, ZoneId localDays, Target target) {
+            zones.add(localDays);
             reads++;
             spans.add(span);
             during.run();
@@ -143,6 +145,9 @@ class DailyTotalsTest {
                         .atStartOfDay(ZoneId.of("Asia/Kolkata"))
                         .toEpochSecond());
         assertThat(reader.reads).isEqualTo(2);
+        assertThat(reader.zones)
+                .as("the local days each read's totals are of")
+                .containsExactly(ZONE, ZoneId.of("Asia/Kolkata"));
     }
 
     private List<Long> days(MeterId meter, String first, String end) {

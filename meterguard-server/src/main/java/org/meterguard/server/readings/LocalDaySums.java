@@ -1,0 +1,160 @@
+package org.meterguard.server.readings;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import org.meterguard.server.database.CopyBinary;
+
+/**
+ * A UTC month's hourly sums added up per local day of one zone, as {@code interval_months} keeps them beside the
+ * hours (V26): one entry per local day that an hour of the month starts in, in order, each with the number of the
+ * month's hours in it. The first and the last day are usually partial (the rest of them lies in the month before or
+ * after), so a reader adds each entry into its local day rather than taking it as the day's total.
+ *
+ * @param zone the zone of the local days
+ * @param days how many local days the month's hours start in
+ * @param hours per local day, how many of the month's hours it has
+ * @param sums per local day, the sum of its hours' sums
+ * @param counts per local day, its filled intervals
+ * @param estimated per local day, how many of those are estimates
+ */
+record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] counts, int[] estimated) {
+    /** The most local days a UTC month's hours may start in (31 days, partial days at both ends). */
+    static final int MOST_DAYS = 32;
+
+    private static final VarHandle BIG_ENDIAN_SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * The first {@code month.lengthOfMonth() * 24} hours of {@code sums}, {@code counts} and {@code estimated} (the
+     * month's, from its first midnight UTC) added up per local day of {@code zone}; null when a local midnight of the
+     * month falls inside a UTC hour (a zone whose offset then is not a whole number of hours), since such an hour
+     * belongs to two local days.
+     */
+    static LocalDaySums of(YearMonth month, ZoneId zone, long[] sums, int[] counts, int[] estimated) {
+        ZoneRules rules = zone.getRules();
+        long start = month.atDay(1).toEpochDay() * 86_400L;
+        int monthHours = month.lengthOfMonth() * 24;
+        int[] dayHours = new int[MOST_DAYS];
+        long[] daySums = new long[MOST_DAYS];
+        int[] dayCounts = new int[MOST_DAYS];
+        int[] dayEstimated = new int[MOST_DAYS];
+        int d = -1;
+        LocalDate current = null;
+        for (int h = 0; h < monthHours; h++) {
+            long at = start + 3600L * h;
+            LocalDate day = localDay(rules, at);
+            if (!day.equals(localDay(rules, at + 3599))) {
+                return null;
+            }
+            if (!day.equals(current)) {
+                current = day;
+                d++;
+                if (d == MOST_DAYS) {
+                    throw new IllegalStateException(
+                            "the hours of " + month + " start in more than " + MOST_DAYS + " local days of " + zone);
+                }
+            }
+            dayHours[d]++;
+            daySums[d] += sums[h];
+            dayCounts[d] += counts[h];
+            dayEstimated[d] += estimated[h];
+        }
+        return new LocalDaySums(zone, d + 1, dayHours, daySums, dayCounts, dayEstimated);
+    }
+
+    private static LocalDate localDay(ZoneRules rules, long epochSecond) {
+        int offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + offset, 86_400L));
+    }
+
+    /**
+     * Appends these as the five fields {@code day_zone}, {@code day_hours}, {@code day_sums}, {@code day_counts} and
+     * {@code day_estimated} of V26, or five NULLs for {@code null}.
+     */
+    static void append(LocalDaySums days, CopyBinary rows) {
+        if (days == null) {
+            rows.text(null).bytea(null).bytea(null).bytea(null).bytea(null);
+            return;
+        }
+        days.appendTo(rows);
+    }
+
+    private void appendTo(CopyBinary rows) {
+        boolean narrow = true;
+        boolean anyEstimate = false;
+        byte[] hourBytes = new byte[days];
+        byte[] countBytes = new byte[2 * days];
+        byte[] estimateBytes = new byte[2 * days];
+        for (int d = 0; d < days; d++) {
+            if (counts[d] > Short.MAX_VALUE) {
+                throw new IllegalStateException(counts[d] + " intervals in one local day do not fit a month row");
+            }
+            narrow &= sums[d] == (int) sums[d];
+            anyEstimate |= estimated[d] > 0;
+            hourBytes[d] = (byte) hours[d];
+            BIG_ENDIAN_SHORT.set(countBytes, 2 * d, (short) counts[d]);
+            BIG_ENDIAN_SHORT.set(estimateBytes, 2 * d, (short) estimated[d]);
+        }
+        byte[] sumBytes = new byte[narrow ? 4 * days : 8 * days];
+        for (int d = 0; d < days; d++) {
+            if (narrow) {
+                BIG_ENDIAN_INT.set(sumBytes, 4 * d, (int) sums[d]);
+            } else {
+                BIG_ENDIAN_LONG.set(sumBytes, 8 * d, sums[d]);
+            }
+        }
+        rows.text(zone.getId())
+                .bytea(hourBytes)
+                .bytea(sumBytes)
+                .bytea(countBytes)
+                .bytea(anyEstimate ? estimateBytes : null);
+    }
+
+    /**
+     * Decodes a month row's local days ({@link #append}) of the UTC month starting at {@code monthStart} (epoch
+     * seconds): per day, the second its first hour in the month starts into {@code starts}, and its sums, counts and
+     * estimates; each array must hold {@link #MOST_DAYS}. Returns the number of days.
+     */
+    static int decode(
+            long monthStart,
+            byte[] hourBytes,
+            byte[] sumBytes,
+            byte[] countBytes,
+            byte[] estimateBytes,
+            long[] starts,
+            long[] sums,
+            int[] counts,
+            int[] estimated) {
+        int days = hourBytes.length;
+        int width = days == 0 ? 0 : sumBytes.length / days;
+        if (days > MOST_DAYS
+                || (width != 4 && width != 8)
+                || sumBytes.length != days * width
+                || countBytes.length != 2 * days
+                || (estimateBytes != null && estimateBytes.length != 2 * days)) {
+            throw new IllegalStateException("a stored row of local days has " + days + " days, " + sumBytes.length
+                    + " bytes of sums and " + countBytes.length + " of counts");
+        }
+        long start = monthStart;
+        for (int d = 0; d < days; d++) {
+            starts[d] = start;
+            start += 3600L * (hourBytes[d] & 0xff);
+            sums[d] = width == 4
+                    ? (int) BIG_ENDIAN_INT.get(sumBytes, 4 * d)
+                    : (long) BIG_ENDIAN_LONG.get(sumBytes, 8 * d);
+            counts[d] = (short) BIG_ENDIAN_SHORT.get(countBytes, 2 * d) & 0xffff;
+            estimated[d] = estimateBytes == null ? 0 : (short) BIG_ENDIAN_SHORT.get(estimateBytes, 2 * d) & 0xffff;
+        }
+        return days;
+    }
+}
