@@ -273,6 +273,30 @@ class DetectionIT {
     }
 
     @Test
+    @Order(4)
+    void repeatedDenialsExaminedTogetherAreOneAlertCountingEachFinding() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            meter("MG-DENY-" + i);
+        }
+        TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);
+        TestUser grace = user("grace", StaffRole.CUSTOMER_SERVICE_REPRESENTATIVE);
+        for (int i = 0; i < 8; i++) { // no request named: refused
+            read(grace, "MG-DENY-" + i, "CUSTOMER_SERVICE", "", 403);
+        }
+
+        detection.examineAllNow(); // one batch: the 5th to the 8th denial each make a finding
+
+        JsonNode alert = alert(auditor, "REPEATED_DENIALS", "user:" + grace).orElseThrow();
+        assertThat(alert.get("occurrences").asLong()).as("one per finding").isEqualTo(4);
+        assertThat(alert.get("detail").asString()).as("the last finding's").contains("refused 8 covered reads");
+        List<Long> evidence =
+                longs(api().get("/api/v1/alerts/" + alert.get("id").asLong(), auditor)
+                        .json()
+                        .get("auditEntries"));
+        assertThat(evidence).as("every denial, once").hasSize(8).doesNotHaveDuplicates();
+    }
+
+    @Test
     @Order(5)
     void replayedAndForgedFramesAndAKeyChangeFeedTheSameAlerting() throws Exception {
         TestUser auditor = user("auditor", StaffRole.SECURITY_AUDITOR);

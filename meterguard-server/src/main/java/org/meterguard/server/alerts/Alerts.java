@@ -44,11 +44,32 @@ public class Alerts {
     @Transactional
     public long raise(
             String kind, Alert.Severity severity, String subject, String detail, Instant at, List<Evidence> evidence) {
+        return raise(kind, severity, subject, detail, at, at, evidence, 1);
+    }
+
+    /**
+     * Raises (or repeats) an alert of {@code kind} about {@code subject} for {@code occurrences} occurrences at once,
+     * seen first at {@code firstSeen} and last at {@code lastSeen}, as that many calls of
+     * {@link #raise(String, Alert.Severity, String, String, Instant, List)} would; returns the open alert's id.
+     */
+    @Transactional
+    public long raise(
+            String kind,
+            Alert.Severity severity,
+            String subject,
+            String detail,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<Evidence> evidence,
+            long occurrences) {
+        if (occurrences < 1) {
+            throw new IllegalArgumentException(occurrences + " occurrences of an alert");
+        }
         long id = jdbc.sql("""
-                        INSERT INTO alert (kind, severity, subject, detail, first_seen_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO alert (kind, severity, subject, detail, first_seen_at, last_seen_at, occurrences)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (kind, subject) WHERE closed_at IS NULL DO UPDATE
-                           SET occurrences = alert.occurrences + 1,
+                           SET occurrences = alert.occurrences + EXCLUDED.occurrences,
                                last_seen_at = GREATEST(alert.last_seen_at, EXCLUDED.last_seen_at),
                                detail = EXCLUDED.detail,
                                severity = CASE WHEN alert.severity = 'CRITICAL' OR EXCLUDED.severity = 'CRITICAL'
@@ -56,7 +77,14 @@ public class Alerts {
                                                WHEN alert.severity = 'WARNING' OR EXCLUDED.severity = 'WARNING'
                                                THEN 'WARNING' ELSE 'INFO' END
                         RETURNING id""")
-                .params(kind, severity.name(), subject, detail, Timestamp.from(at), Timestamp.from(at))
+                .params(
+                        kind,
+                        severity.name(),
+                        subject,
+                        detail,
+                        Timestamp.from(firstSeen),
+                        Timestamp.from(lastSeen),
+                        occurrences)
                 .query(Long.class)
                 .single();
         if (!evidence.isEmpty()) {

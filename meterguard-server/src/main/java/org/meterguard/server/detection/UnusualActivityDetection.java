@@ -16,6 +16,7 @@ import org.meterguard.core.detection.Baselines;
 import org.meterguard.core.detection.Finding;
 import org.meterguard.core.detection.MeterSecurityEvent;
 import org.meterguard.core.detection.Observation;
+import org.meterguard.core.detection.RepeatedFinding;
 import org.meterguard.core.detection.Touch;
 import org.meterguard.core.detection.UnusualActivity;
 import org.meterguard.core.detection.UserChange;
@@ -52,7 +53,7 @@ public class UnusualActivityDetection implements SmartLifecycle {
     private final Alerts alerts;
     private final UnusualActivity detector;
     private final Clock clock = Clock.systemUTC();
-    private final List<Finding> unraised = new ArrayList<>();
+    private final List<RepeatedFinding> unraised = new ArrayList<>();
     private ScheduledExecutorService executor;
     private volatile boolean running;
     private OptionalLong examinedUpTo = OptionalLong.empty();
@@ -165,19 +166,24 @@ public class UnusualActivityDetection implements SmartLifecycle {
         return pulled.events().size();
     }
 
-    /** Raises {@code findings} after any left over from a failed attempt; keeps what fails for the next round. */
+    /**
+     * Raises {@code findings} after any left over from a failed attempt, those of one kind about one subject as one
+     * repeated alert ({@link RepeatedFinding}); keeps what fails for the next round.
+     */
     private void raise(List<Finding> findings) {
-        unraised.addAll(findings);
+        unraised.addAll(RepeatedFinding.of(findings, Alerts.EVIDENCE_LIMIT));
         while (!unraised.isEmpty()) {
-            Finding finding = unraised.get(0);
+            RepeatedFinding finding = unraised.get(0);
             try {
                 alerts.raise(
                         finding.kind().name(),
                         Alert.Severity.valueOf(finding.severity().name()),
                         finding.subject(),
                         finding.detail(),
-                        finding.at(),
-                        finding.evidence());
+                        finding.first(),
+                        finding.last(),
+                        finding.evidence(),
+                        finding.occurrences());
             } catch (RuntimeException e) {
                 log.warn("Could not raise {} alerts yet: {}", unraised.size(), e.getMessage());
                 return;
