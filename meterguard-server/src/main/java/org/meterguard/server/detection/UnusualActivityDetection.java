@@ -84,7 +84,12 @@ public class UnusualActivityDetection implements SmartLifecycle {
      */
     public synchronized int examineNow() {
         refreshBaselines();
-        int examined = examineAccesses();
+        int examined = 0;
+        int batch;
+        do { // a full batch: more may be waiting, examined now rather than one batch per interval
+            batch = examineAccesses();
+            examined += batch;
+        } while (batch == BATCH);
         if (!Duration.between(lastMeterPull, clock.instant())
                 .minus(properties.meterEventsInterval())
                 .isNegative()) {
