@@ -84,7 +84,6 @@ final class HourSums {
      * or null when none is.
      */
     static void append(long[] sums, int[] counts, int[] estimated, int hours, CopyBinary rows) {
-        boolean narrow = true;
         boolean anyEstimate = false;
         byte[] countBytes = new byte[hours];
         byte[] estimateBytes = new byte[hours];
@@ -92,19 +91,52 @@ final class HourSums {
             if (counts[h] > 255) {
                 throw new IllegalStateException(counts[h] + " intervals in one hour do not fit an hour row");
             }
-            narrow &= sums[h] == (int) sums[h];
             anyEstimate |= estimated[h] > 0;
             countBytes[h] = (byte) counts[h];
             estimateBytes[h] = (byte) estimated[h];
         }
-        byte[] packed = new byte[narrow ? hours * 4 : hours * 8];
-        for (int h = 0, at = 0; h < hours; h++) {
-            long sum = sums[h];
-            for (int shift = narrow ? 24 : 56; shift >= 0; shift -= 8) {
-                packed[at++] = (byte) (sum >>> shift);
+        rows.bytea(packSums(sums, hours)).bytea(countBytes).bytea(anyEstimate ? estimateBytes : null);
+    }
+
+    /**
+     * The first {@code n} of {@code sums} as the month rows keep sums (of hours, V22, and of local days, V26):
+     * big-endian integers of 4 bytes each when every one fits an integer, else of 8.
+     */
+    static byte[] packSums(long[] sums, int n) {
+        boolean narrow = true;
+        for (int i = 0; i < n; i++) {
+            narrow &= sums[i] == (int) sums[i];
+        }
+        byte[] packed = new byte[narrow ? n * 4 : n * 8];
+        for (int i = 0; i < n; i++) {
+            if (narrow) {
+                BIG_ENDIAN_INT.set(packed, i * 4, (int) sums[i]);
+            } else {
+                BIG_ENDIAN_LONG.set(packed, i * 8, sums[i]);
             }
         }
-        rows.bytea(packed).bytea(countBytes).bytea(anyEstimate ? estimateBytes : null);
+        return packed;
+    }
+
+    /**
+     * Unpacks {@link #packSums}' {@code n} sums into {@code sums}; false when {@code packed} is not n sums of 4 or 8
+     * bytes.
+     */
+    static boolean unpackSums(byte[] packed, int n, long[] sums) {
+        int width = n == 0 ? 0 : packed.length / n;
+        if ((width != 4 && width != 8) || packed.length != n * width || sums.length < n) {
+            return false;
+        }
+        if (width == 4) {
+            for (int i = 0; i < n; i++) {
+                sums[i] = (int) BIG_ENDIAN_INT.get(packed, i * 4);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                sums[i] = (long) BIG_ENDIAN_LONG.get(packed, i * 8);
+            }
+        }
+        return true;
     }
 
     /**
@@ -114,22 +146,9 @@ final class HourSums {
     static int decode(
             byte[] packed, byte[] countBytes, byte[] estimateBytes, long[] sums, int[] counts, int[] estimated) {
         int hours = countBytes.length;
-        int width = hours == 0 ? 0 : packed.length / hours;
-        if ((width != 4 && width != 8)
-                || packed.length != hours * width
-                || (estimateBytes != null && estimateBytes.length != hours)
-                || sums.length < hours) {
+        if ((estimateBytes != null && estimateBytes.length != hours) || !unpackSums(packed, hours, sums)) {
             throw new IllegalStateException(
                     "a stored row of hourly sums has " + packed.length + " bytes of sums and " + hours + " of counts");
-        }
-        if (width == 4) {
-            for (int h = 0; h < hours; h++) {
-                sums[h] = (int) BIG_ENDIAN_INT.get(packed, h * 4);
-            }
-        } else {
-            for (int h = 0; h < hours; h++) {
-                sums[h] = (long) BIG_ENDIAN_LONG.get(packed, h * 8);
-            }
         }
         for (int h = 0; h < hours; h++) {
             counts[h] = countBytes[h] & 0xff;

@@ -29,10 +29,6 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
 
     private static final VarHandle BIG_ENDIAN_SHORT =
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BIG_ENDIAN_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
      * The first {@code month.lengthOfMonth() * 24} hours of {@code sums}, {@code counts} and {@code estimated} (the
@@ -78,8 +74,8 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
     }
 
     /**
-     * Appends these as the five fields {@code day_zone}, {@code day_hours}, {@code day_sums}, {@code day_counts} and
-     * {@code day_estimated} of V26, or five NULLs for {@code null}.
+     * Appends these as the five fields {@code day_zone}, {@code day_hours}, {@code day_sums} (as
+     * {@link HourSums#packSums}), {@code day_counts} and {@code day_estimated} of V26, or five NULLs for {@code null}.
      */
     static void append(LocalDaySums days, CopyBinary rows) {
         if (days == null) {
@@ -90,7 +86,6 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
     }
 
     private void appendTo(CopyBinary rows) {
-        boolean narrow = true;
         boolean anyEstimate = false;
         byte[] hourBytes = new byte[days];
         byte[] countBytes = new byte[2 * days];
@@ -99,23 +94,14 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
             if (counts[d] > Short.MAX_VALUE) {
                 throw new IllegalStateException(counts[d] + " intervals in one local day do not fit a month row");
             }
-            narrow &= sums[d] == (int) sums[d];
             anyEstimate |= estimated[d] > 0;
             hourBytes[d] = (byte) hours[d];
             BIG_ENDIAN_SHORT.set(countBytes, 2 * d, (short) counts[d]);
             BIG_ENDIAN_SHORT.set(estimateBytes, 2 * d, (short) estimated[d]);
         }
-        byte[] sumBytes = new byte[narrow ? 4 * days : 8 * days];
-        for (int d = 0; d < days; d++) {
-            if (narrow) {
-                BIG_ENDIAN_INT.set(sumBytes, 4 * d, (int) sums[d]);
-            } else {
-                BIG_ENDIAN_LONG.set(sumBytes, 8 * d, sums[d]);
-            }
-        }
         rows.text(zone.getId())
                 .bytea(hourBytes)
-                .bytea(sumBytes)
+                .bytea(HourSums.packSums(sums, days))
                 .bytea(countBytes)
                 .bytea(anyEstimate ? estimateBytes : null);
     }
@@ -136,12 +122,10 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
             int[] counts,
             int[] estimated) {
         int days = hourBytes.length;
-        int width = days == 0 ? 0 : sumBytes.length / days;
         if (days > MOST_DAYS
-                || (width != 4 && width != 8)
-                || sumBytes.length != days * width
                 || countBytes.length != 2 * days
-                || (estimateBytes != null && estimateBytes.length != 2 * days)) {
+                || (estimateBytes != null && estimateBytes.length != 2 * days)
+                || !HourSums.unpackSums(sumBytes, days, sums)) {
             throw new IllegalStateException("a stored row of local days has " + days + " days, " + sumBytes.length
                     + " bytes of sums and " + countBytes.length + " of counts");
         }
@@ -149,9 +133,6 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
         for (int d = 0; d < days; d++) {
             starts[d] = start;
             start += 3600L * (hourBytes[d] & 0xff);
-            sums[d] = width == 4
-                    ? (int) BIG_ENDIAN_INT.get(sumBytes, 4 * d)
-                    : (long) BIG_ENDIAN_LONG.get(sumBytes, 8 * d);
             counts[d] = (short) BIG_ENDIAN_SHORT.get(countBytes, 2 * d) & 0xffff;
             estimated[d] = estimateBytes == null ? 0 : (short) BIG_ENDIAN_SHORT.get(estimateBytes, 2 * d) & 0xffff;
         }
