@@ -31,46 +31,67 @@ record LocalDaySums(ZoneId zone, int days, int[] hours, long[] sums, int[] count
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * The first {@code month.lengthOfMonth() * 24} hours of {@code sums}, {@code counts} and {@code estimated} (the
-     * month's, from its first midnight UTC) added up per local day of {@code zone}; null when a local midnight of the
-     * month falls inside a UTC hour (a zone whose offset then is not a whole number of hours), since such an hour
-     * belongs to two local days.
+     * Which local day of a zone each hour of a UTC month starts in, worked out once for every meter in the zone.
+     *
+     * @param zone the zone
+     * @param days how many local days the month's hours start in
+     * @param dayOfHour per hour of the month from its first midnight UTC, the index of its local day
      */
-    static LocalDaySums of(YearMonth month, ZoneId zone, long[] sums, int[] counts, int[] estimated) {
-        ZoneRules rules = zone.getRules();
-        long start = month.atDay(1).toEpochDay() * 86_400L;
-        int monthHours = month.lengthOfMonth() * 24;
-        int[] dayHours = new int[MOST_DAYS];
-        long[] daySums = new long[MOST_DAYS];
-        int[] dayCounts = new int[MOST_DAYS];
-        int[] dayEstimated = new int[MOST_DAYS];
-        int d = -1;
-        LocalDate current = null;
-        for (int h = 0; h < monthHours; h++) {
-            long at = start + 3600L * h;
-            LocalDate day = localDay(rules, at);
-            if (!day.equals(localDay(rules, at + 3599))) {
-                return null;
-            }
-            if (!day.equals(current)) {
-                current = day;
-                d++;
-                if (d == MOST_DAYS) {
-                    throw new IllegalStateException(
-                            "the hours of " + month + " start in more than " + MOST_DAYS + " local days of " + zone);
+    record Layout(ZoneId zone, int days, int[] dayOfHour) {
+        /**
+         * The layout of {@code month}'s hours in {@code zone}; null when a local midnight of the month falls inside a
+         * UTC hour (a zone whose offset then is not a whole number of hours), since such an hour belongs to two
+         * local days.
+         */
+        static Layout of(YearMonth month, ZoneId zone) {
+            ZoneRules rules = zone.getRules();
+            long start = month.atDay(1).toEpochDay() * 86_400L;
+            int[] dayOfHour = new int[month.lengthOfMonth() * 24];
+            int d = -1;
+            LocalDate current = null;
+            for (int h = 0; h < dayOfHour.length; h++) {
+                long at = start + 3600L * h;
+                LocalDate day = localDay(rules, at);
+                if (!day.equals(localDay(rules, at + 3599))) {
+                    return null;
                 }
+                if (!day.equals(current)) {
+                    current = day;
+                    d++;
+                    if (d == MOST_DAYS) {
+                        throw new IllegalStateException("the hours of " + month + " start in more than " + MOST_DAYS
+                                + " local days of " + zone);
+                    }
+                }
+                dayOfHour[h] = d;
             }
+            return new Layout(zone, d + 1, dayOfHour);
+        }
+
+        private static LocalDate localDay(ZoneRules rules, long epochSecond) {
+            int offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+            return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + offset, 86_400L));
+        }
+    }
+
+    /**
+     * The month's hours of {@code sums}, {@code counts} and {@code estimated} (from its first midnight UTC) added up
+     * per local day of {@code layout}.
+     */
+    static LocalDaySums of(Layout layout, long[] sums, int[] counts, int[] estimated) {
+        int[] dayHours = new int[layout.days()];
+        long[] daySums = new long[layout.days()];
+        int[] dayCounts = new int[layout.days()];
+        int[] dayEstimated = new int[layout.days()];
+        int[] dayOfHour = layout.dayOfHour();
+        for (int h = 0; h < dayOfHour.length; h++) {
+            int d = dayOfHour[h];
             dayHours[d]++;
             daySums[d] += sums[h];
             dayCounts[d] += counts[h];
             dayEstimated[d] += estimated[h];
         }
-        return new LocalDaySums(zone, d + 1, dayHours, daySums, dayCounts, dayEstimated);
-    }
-
-    private static LocalDate localDay(ZoneRules rules, long epochSecond) {
-        int offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
-        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + offset, 86_400L));
+        return new LocalDaySums(layout.zone(), layout.days(), dayHours, daySums, dayCounts, dayEstimated);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -418,6 +419,7 @@ public class MonthRollups implements SmartLifecycle {
         LocalDate first = month.atDay(1);
         CopyBinary rows = new CopyBinary(meters.length * 2, hours * 6 + 400);
         MonthRow[] current = {null};
+        Map<ZoneId, Optional<LocalDaySums.Layout>> layouts = new HashMap<>();
         jdbc.sql("""
                         SELECT meter_id, channel, day, interval_seconds, vals, quality, qualities FROM interval_day
                          WHERE meter_id = ANY(?::text[]) AND day BETWEEN ? AND ?
@@ -429,7 +431,13 @@ public class MonthRollups implements SmartLifecycle {
                 if (row != null) {
                     row.appendTo(rows, month);
                 }
-                row = new MonthRow(meter, channel, hours, zones.getOrDefault(meter, defaultZone));
+                ZoneId zone = zones.getOrDefault(meter, defaultZone);
+                row = new MonthRow(
+                        meter,
+                        channel,
+                        hours,
+                        layouts.computeIfAbsent(zone, z -> Optional.ofNullable(LocalDaySums.Layout.of(month, z)))
+                                .orElse(null));
                 current[0] = row;
             }
             HourSums.sumDay(
@@ -452,15 +460,16 @@ public class MonthRollups implements SmartLifecycle {
     private static final class MonthRow {
         final String meter;
         final short channel;
-        final ZoneId zone;
+        final LocalDaySums.Layout localDays;
         final long[] sums;
         final int[] counts;
         final int[] estimated;
 
-        MonthRow(String meter, short channel, int hours, ZoneId zone) {
+        /** {@code localDays}: how the month's hours fall into the meter's local days, null where they do not fit. */
+        MonthRow(String meter, short channel, int hours, LocalDaySums.Layout localDays) {
             this.meter = meter;
             this.channel = channel;
-            this.zone = zone;
+            this.localDays = localDays;
             this.sums = new long[hours];
             this.counts = new int[hours];
             this.estimated = new int[hours];
@@ -469,7 +478,7 @@ public class MonthRollups implements SmartLifecycle {
         void appendTo(CopyBinary rows, YearMonth month) {
             rows.row(11).text(meter).int2(channel).date(month.atDay(1));
             HourSums.append(sums, counts, estimated, sums.length, rows);
-            LocalDaySums.append(LocalDaySums.of(month, zone, sums, counts, estimated), rows);
+            LocalDaySums.append(localDays == null ? null : LocalDaySums.of(localDays, sums, counts, estimated), rows);
         }
     }
 }

@@ -24,7 +24,8 @@ class LocalDaySumsTest {
             counts[h] = 4;
             estimated[h] = h % 10 == 0 ? 1 : 0;
         }
-        return LocalDaySums.of(MARCH, zone, sums, counts, estimated);
+        LocalDaySums.Layout layout = LocalDaySums.Layout.of(MARCH, zone);
+        return layout == null ? null : LocalDaySums.of(layout, sums, counts, estimated);
     }
 
     @Test
