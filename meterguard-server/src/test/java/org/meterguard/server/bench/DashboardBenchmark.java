@@ -370,26 +370,23 @@ public final class DashboardBenchmark {
 
     /** {@code --resolutions DAY,MONTH}: only those; all by default. */
     private static List<Resolution> resolutions(String[] args) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--resolutions")) {
-                return Arrays.stream(args[i + 1].split(","))
-                        .map(Resolution::valueOf)
-                        .toList();
-            }
-        }
-        return List.of(Resolution.values());
+        return enumsArg(args, "--resolutions", Resolution.class);
     }
 
     /** {@code --writes NEW_DAY,COLD}: only those ways of measuring the daily and monthly views; all by default. */
     private static List<Writes> writes(String[] args) {
+        return enumsArg(args, "--writes", Writes.class);
+    }
+
+    private static <E extends Enum<E>> List<E> enumsArg(String[] args, String name, Class<E> type) {
         for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--writes")) {
+            if (args[i].equals(name)) {
                 return Arrays.stream(args[i + 1].split(","))
-                        .map(Writes::valueOf)
+                        .map(value -> Enum.valueOf(type, value))
                         .toList();
             }
         }
-        return List.of(Writes.values());
+        return List.of(type.getEnumConstants());
     }
 
     private static double doubleArg(String[] args, String name, double fallback) {
