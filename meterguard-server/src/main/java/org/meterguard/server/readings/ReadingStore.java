@@ -454,11 +454,10 @@ public class ReadingStore {
         if (ranges.size() > 2) {
             throw new IllegalStateException("more than two ranges of days around whole months: " + ranges.size());
         }
-        String zoneId = zone == null ? null : zone.getId();
         List<Object> params = meterHours(
                 meter,
                 codes,
-                zoneId,
+                zone == null ? null : zone.getId(),
                 months.isEmpty() ? null : new LocalDate[] {months.get(0), months.get(months.size() - 1)},
                 ranges.isEmpty() ? null : ranges.get(0),
                 ranges.size() < 2 ? null : ranges.get(1));
